@@ -21,9 +21,15 @@ export function App({ api }: { api: ApiClient }) {
   useEffect(() => {
     let isCurrent = true;
     fetchCurrentUser(api)
-      .then((current) => isCurrent && setUser(current))
-      .catch((error: unknown) => isCurrent && setAlertText(describeError(error)))
-      .finally(() => isCurrent && setIsLoading(false));
+      .then((current) => {
+        if (isCurrent) setUser(current);
+      })
+      .catch((error: unknown) => {
+        if (isCurrent) setAlertText(describeError(error));
+      })
+      .finally(() => {
+        if (isCurrent) setIsLoading(false);
+      });
     return () => {
       isCurrent = false;
     };

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ProvisionOptions {
+  php: string;
+  spaOrigin: string;
+  apiUrl: string;
+  userEmail: string;
+  userPassword: string;
+  force?: boolean;
+}
+
+/** Provisioning stopped; what went wrong was already printed by provision.php. */
+export class ProvisionFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProvisionFailed';
+  }
+}
+
+const provisionScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'provision.php');
+
+/**
+ * Runs provision.php (the one source of truth for installing the API) and
+ * resolves once the API is ready to serve: vendor, .env, migrated database.
+ */
+export function provisionApi(options: ProvisionOptions): Promise<void> {
+  const args = [
+    provisionScript,
+    `--spa-origin=${options.spaOrigin}`,
+    `--api-url=${options.apiUrl}`,
+    `--user-email=${options.userEmail}`,
+    `--user-password=${options.userPassword}`,
+    ...(options.force ? ['--force'] : []),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(options.php, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new ProvisionFailed(
+          error.code === 'ENOENT'
+            ? `provision: "${options.php}" was not found. Install PHP 8.2+ (apt-get install php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer) or set KIT_PHP_BINARY.`
+            : `provision: could not start ${options.php}: ${error.message}`,
+        ),
+      );
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new ProvisionFailed(`provision: failed (exit ${code})`))));
+  });
+}
