@@ -107,6 +107,9 @@ test('a session cookie sent without Origin and Referer is not stateful: 401', as
   await spaClient.csrfCookie();
   expect((await spaClient.login(testUser.email, testUser.password)).status()).toBe(204);
   const session = await spaClient.cookie(sessionCookieName);
+  const fromSpa = await newSpaClient();
+  const withOrigin = await fromSpa.getUser({ cookieHeader: `${sessionCookieName}=${session}` });
+  expect(withOrigin.status(), `the same cookie from the SPA origin must be signed in: ${NOT_STATEFUL_HINT}`).toBe(200);
   const headless = await newSpaClient({ fromSpa: false });
   const response = await headless.getUser({ cookieHeader: `${sessionCookieName}=${session}` });
   expect(response.status(), 'a signed-in session cookie without Origin/Referer must be ignored by Sanctum').toBe(401);
