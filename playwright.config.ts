@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { projectDir } from './fixtures/app-paths.ts';
+import { chromiumLaunchOptions } from './fixtures/browser/chromium-launch.ts';
 import { KitConfigError, loadKitEnv } from './fixtures/config/load.ts';
 import type { KitOptions } from './fixtures/kit-options.fixture.ts';
 
@@ -18,20 +19,37 @@ function kitEnvOrExit() {
 
 const kitEnv = kitEnvOrExit();
 
+// Why globalSetup and worker fixtures, not webServer: provisioning and the SPA
+// build are one-time and shared (globalSetup); each worker then starts its
+// own API (own port, own database) and SPA server, so workers never share a
+// session table or a login throttle.
 export default defineConfig<KitOptions>({
   testDir: './tests',
   globalSetup: './fixtures/setup/global-setup.ts',
   forbidOnly: !!process.env.CI,
   fullyParallel: true,
   workers: 2,
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list'], ['html', { open: 'never' }]],
+  reporter: [['list'], ['html', { open: 'never' }]],
   use: {
     kitEnv,
+    browserName: 'chromium',
+    launchOptions: chromiumLaunchOptions(kitEnv),
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'wire',
-      testDir: './tests/wire',
-    },
+    { name: 'wire', testDir: './tests/wire' },
+    { name: 'chromium', testDir: './tests/flows' },
+    // Misconfiguration twins need a backend the kit starts: not for an external stack.
+    ...(kitEnv.KIT_BACKEND === 'external'
+      ? []
+      : [
+          {
+            // The tutorial's pitfall: the SPA's host listed without its port.
+            name: 'twin: stateful domains without the SPA port',
+            testDir: './tests/twins',
+            use: { backendEnvOverrides: { SANCTUM_STATEFUL_DOMAINS: kitEnv.KIT_HOST } },
+          },
+        ]),
   ],
 });

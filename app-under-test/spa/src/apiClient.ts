@@ -56,8 +56,9 @@ export function createApiClient(apiOrigin: string): ApiClient {
     return { status: response.status, body: await readBody(response) };
   }
 
-  // Sanctum rejects state-changing requests (419) until the API has set the
-  // XSRF-TOKEN cookie, which this endpoint does.
+  // As the seed tutorial's wrapper does: before the first call of a page with
+  // no XSRF-TOKEN cookie yet, let the API set it (and start the session);
+  // Sanctum rejects state-changing requests (419) without it.
   async function ensureCsrfCookie(): Promise<void> {
     if (readCookie(XSRF_COOKIE) !== undefined) return;
     const { status } = await send('GET', '/sanctum/csrf-cookie');
@@ -65,7 +66,7 @@ export function createApiClient(apiOrigin: string): ApiClient {
   }
 
   async function request(method: string, path: string, body?: unknown): Promise<ApiResponse> {
-    if (method.toUpperCase() !== 'GET') await ensureCsrfCookie();
+    await ensureCsrfCookie();
     return send(method, path, body);
   }
 
