@@ -12,7 +12,8 @@ test('a good login sends the CSRF header from the SPA origin, renews the session
   expect(preLoginSession, `the guest check left a ${sessionCookieName} cookie`).toBeDefined();
 
   const loginCall = traffic.waitFor('POST', '/login');
-  const userAfterLogin = page.waitForResponse((response) => response.url() === `${apiOrigin}/api/user` && response.request().timing().startTime > 0);
+  // Set after the form showed, so this is the SPA's call right after login, not the one on load.
+  const userAfterLogin = page.waitForResponse(`${apiOrigin}/api/user`);
   await spaPage.logIn(testUser.email, testUser.password);
   const login = await loginCall;
 
@@ -23,9 +24,9 @@ test('a good login sends the CSRF header from the SPA origin, renews the session
   expect(login).toHaveCookie(sessionCookieName);
   expect(login).toHaveCookie('XSRF-TOKEN');
 
-  await expect(spaPage.signedInAs(testUser.email), hint.notStateful).toBeVisible();
   const user = await userAfterLogin;
   expect(user.status(), `GET /api/user after login: ${hint.notStateful}`).toBe(200);
+  await expect(spaPage.signedInAs(testUser.email)).toBeVisible();
   const body = await user.json();
   expect(body.email).toBe(testUser.email);
   expect(body, '/api/user must not expose the password hash').not.toHaveProperty('password');

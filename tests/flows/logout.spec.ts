@@ -3,8 +3,11 @@ import { hint } from './hints.ts';
 
 test('logout signs out, and the old session cookie is worthless', async ({ spaPage, traffic, page, apiOrigin, spaOrigin, sessionCookieName, testUser, newSpaClient }) => {
   await spaPage.open();
+  await expect(spaPage.loginForm).toBeVisible();
+  const userAfterLogin = page.waitForResponse(`${apiOrigin}/api/user`);
   await spaPage.logIn(testUser.email, testUser.password);
-  await expect(spaPage.signedInAs(testUser.email), `signed in: ${hint.notStateful}`).toBeVisible();
+  expect((await userAfterLogin).status(), `GET /api/user after login: ${hint.notStateful}`).toBe(200);
+  await expect(spaPage.signedInAs(testUser.email)).toBeVisible();
   const signedInSession = (await page.context().cookies(apiOrigin)).find((cookie) => cookie.name === sessionCookieName)?.value;
 
   const logoutCall = traffic.waitFor('POST', '/logout');

@@ -3,8 +3,11 @@ import { hint } from './hints.ts';
 
 test('keeps the session across a reload, with no new login', async ({ spaPage, traffic, page, apiOrigin, testUser }) => {
   await spaPage.open();
+  await expect(spaPage.loginForm).toBeVisible();
+  const userAfterLogin = page.waitForResponse(`${apiOrigin}/api/user`);
   await spaPage.logIn(testUser.email, testUser.password);
-  await expect(spaPage.signedInAs(testUser.email), `signed in after login: ${hint.notStateful}`).toBeVisible();
+  expect((await userAfterLogin).status(), `GET /api/user after login: ${hint.notStateful}`).toBe(200);
+  await expect(spaPage.signedInAs(testUser.email)).toBeVisible();
 
   const userAfterReload = page.waitForResponse(`${apiOrigin}/api/user`);
   await page.reload();
