@@ -4,16 +4,8 @@ import { expect, setCookiesOf, test } from '../../fixtures/index.ts';
 // body and cookie attribute the SPA depends on, as a genuine Laravel 12 +
 // Breeze API install answers (../shared/WIRE-FACTS.md).
 
-const STATEFUL = 'Laravel\\Sanctum\\Http\\Middleware\\EnsureFrontendRequestsAreStateful';
 const NOT_STATEFUL_HINT =
   'Sanctum did not treat the request as stateful: is EnsureFrontendRequestsAreStateful prepended to the api group in bootstrap/app.php, and is the SPA host:port in SANCTUM_STATEFUL_DOMAINS?';
-
-test('bootstrap/app.php wires Sanctum stateful middleware into the api group and the verified alias', async ({ backend }) => {
-  expect(backend.facts.apiMiddlewareGroup, `the api middleware group must start with ${STATEFUL} (breeze:install api prepends it)`).toContain(STATEFUL);
-  expect(backend.facts.middlewareAliases.verified, 'the `verified` middleware alias must point at the app\'s EnsureEmailIsVerified').toBe(
-    'App\\Http\\Middleware\\EnsureEmailIsVerified',
-  );
-});
 
 test('GET /up answers 200', async ({ spaClient }) => {
   expect((await spaClient.context.get('/up')).status()).toBe(200);
