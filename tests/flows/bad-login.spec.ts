@@ -8,12 +8,11 @@ test('a wrong password shows the server message and stays signed out', async ({ 
   const email = `nobody-${test.info().testId}-${test.info().repeatEachIndex}-${test.info().retry}@example.com`;
 
   const loginCall = traffic.waitFor('POST', '/login');
-  const loginResponse = page.waitForResponse((response) => response.url() === `${apiOrigin}/login` && response.request().method() === 'POST');
   await spaPage.logIn(email, 'wrong-password');
   const login = await loginCall;
   expect(login.response?.status, `POST /login with a wrong password${login.failure ? `: ${hint.corsBlocked}` : ''}`).toBe(422);
   const message = 'These credentials do not match our records.';
-  expect(await (await loginResponse).json()).toEqual({ message, errors: { email: [message] } });
+  expect(login.response?.json, 'the 422 body').toEqual({ message, errors: { email: [message] } });
   await expect(spaPage.alert, 'the SPA shows the 422 message the server sent').toHaveText(message);
   await expect(spaPage.emailInput).toHaveAttribute('aria-invalid', 'true');
 
