@@ -13,6 +13,7 @@ import { loadKitEnv } from '../fixtures/config/load.ts';
 import { formatRow, measure } from './bench/measure.ts';
 import { freshAppCopy } from './bench/provisioning.ts';
 import { runCli } from './cli-errors.ts';
+import { benchSpaServers } from './bench/spa-servers.ts';
 
 const rows: string[] = [];
 const report = (label: string, runs: number, figures: Awaited<ReturnType<typeof measure>>) => {
@@ -30,6 +31,14 @@ async function untilUp(url: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`${url} not up within 15 s`);
+}
+
+/** Runs the kit's suite as a user would; rejects when it does not pass. */
+function runPlaywright(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['playwright', 'test', '--reporter=dot', ...args], { cwd: projectDir, stdio: 'ignore' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npx playwright test ${args.join(' ')} failed (exit ${code})`))));
+  });
 }
 
 await runCli(async () => {
@@ -63,6 +72,8 @@ await runCli(async () => {
     }
   }));
 
+  await benchSpaServers(native);
+
   report('SPA build (vite build, forced)', 3, await measure(3, () => buildSpa({ force: true })));
   report('SPA build, cached (nothing changed)', 5, await measure(5, () => buildSpa()));
   report('SPA server start to GET / 200', 5, await measure(5, async () => {
@@ -71,6 +82,9 @@ await runCli(async () => {
     await response.arrayBuffer();
     await spa.close();
   }));
+
+  report('core suite, warm: 5 flows + twin in Chromium (npx playwright test, wall)', 3, await measure(3, () => runPlaywright(['--project=chromium', '--project=twin*'])));
+  report('whole suite, warm: wire + flows + twin (npx playwright test, wall)', 3, await measure(3, () => runPlaywright([])));
 
   console.log(`\nmachine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 });
