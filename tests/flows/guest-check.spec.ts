@@ -1,7 +1,7 @@
 import { expect, test } from '../../fixtures/index.ts';
 import { hint } from './hints.ts';
 
-test('shows loading, then the login form after a 401', async ({ spaPage, traffic, page, apiOrigin, spaOrigin, sessionCookieName }) => {
+test('shows loading, then the login form after a 401', async ({ spaPage, traffic, spaOrigin, sessionCookieName }) => {
   await spaPage.open();
   await expect(spaPage.loginForm).toBeVisible();
   expect(await spaPage.screens(), 'the screens the SPA showed, in order').toEqual(['loading', 'login form']);

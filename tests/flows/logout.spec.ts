@@ -1,13 +1,9 @@
 import { expect, test } from '../../fixtures/index.ts';
 import { hint } from './hints.ts';
+import { signInThroughTheForm } from './sign-in.ts';
 
 test('logout signs out, and the old session cookie is worthless', async ({ spaPage, traffic, page, apiOrigin, spaOrigin, sessionCookieName, testUser, newSpaClient }) => {
-  await spaPage.open();
-  await expect(spaPage.loginForm).toBeVisible();
-  const userAfterLogin = page.waitForResponse(`${apiOrigin}/api/user`);
-  await spaPage.logIn(testUser.email, testUser.password);
-  expect((await userAfterLogin).status(), `GET /api/user after login: ${hint.notStateful}`).toBe(200);
-  await expect(spaPage.signedInAs(testUser.email)).toBeVisible();
+  await signInThroughTheForm(spaPage, apiOrigin, testUser);
   const signedInSession = (await page.context().cookies(apiOrigin)).find((cookie) => cookie.name === sessionCookieName)?.value;
 
   const logoutCall = traffic.waitFor('POST', '/logout');

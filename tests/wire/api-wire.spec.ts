@@ -48,7 +48,7 @@ test('without Accept: application/json a guest GET /api/user redirects (302) to 
   expect(response.headers().location).toBe(`${apiOrigin}/login`);
 });
 
-test('a wrong password answers 422 with the credentials message and stays a guest', async ({ spaClient, testUser }) => {
+test('a wrong password answers 422 with the credentials message and stays a guest', async ({ spaClient }) => {
   await spaClient.csrfCookie();
   const unknownEmail = `nobody-${test.info().testId}-${test.info().repeatEachIndex}@example.com`;
   const response = await spaClient.login(unknownEmail, 'wrong-password');
