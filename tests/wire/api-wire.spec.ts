@@ -8,7 +8,7 @@ const NOT_STATEFUL_HINT =
   'Sanctum did not treat the request as stateful: is EnsureFrontendRequestsAreStateful prepended to the api group in bootstrap/app.php, and is the SPA host:port in SANCTUM_STATEFUL_DOMAINS?';
 
 test('GET /up answers 200', async ({ spaClient }) => {
-  expect((await spaClient.context.get('/up')).status()).toBe(200);
+  expect((await spaClient.send('GET', '/up')).status()).toBe(200);
 });
 
 test('GET /sanctum/csrf-cookie answers 204 with XSRF-TOKEN and the session cookie', async ({ spaClient, sessionCookieName }) => {
@@ -42,7 +42,7 @@ test('a guest GET /api/user answers 401 {"message":"Unauthenticated."}', async (
 });
 
 test('without Accept: application/json a guest GET /api/user redirects (302) to /login', async ({ spaClient, apiOrigin }) => {
-  const response = await spaClient.context.get('/api/user', { headers: { Accept: '*/*' }, maxRedirects: 0 });
+  const response = await spaClient.send('GET', '/api/user', { headers: { Accept: '*/*' } });
   expect(response.status(), 'guest GET /api/user without the JSON Accept header').toBe(302);
   // Laravel builds the URL from the request's own host, so this is the API's origin.
   expect(response.headers().location).toBe(`${apiOrigin}/login`);
@@ -130,8 +130,7 @@ test('logout answers 204, and the old session cookie replayed is a guest', async
 });
 
 test('the preflight for POST /login allows exactly the SPA origin, with credentials', async ({ spaClient, spaOrigin }) => {
-  const preflight = await spaClient.context.fetch('/login', {
-    method: 'OPTIONS',
+  const preflight = await spaClient.send('OPTIONS', '/login', {
     headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-xsrf-token' },
   });
   const headers = preflight.headers();
@@ -149,7 +148,7 @@ test('the preflight for POST /login allows exactly the SPA origin, with credenti
 });
 
 test('a request from another origin is answered, but not with that origin: the browser blocks it', async ({ spaClient, spaOrigin }) => {
-  const response = await spaClient.context.get('/api/user', { headers: { Origin: 'http://other-app.localhost:6666' } });
+  const response = await spaClient.send('GET', '/api/user', { headers: { Origin: 'http://other-app.localhost:6666' } });
   expect(response.headers()['access-control-allow-origin']).toBe(spaOrigin);
 });
 
