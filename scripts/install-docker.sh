@@ -14,24 +14,11 @@ docker_log=${KIT_DOCKERD_LOG:-/var/log/sanctum-spa-kit-dockerd.log}
 # installs), whatever else may shadow it on PATH.
 docker_cli=/usr/bin/docker
 
-packages=(docker.io docker-compose debootstrap)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
-if ((${#missing[@]})); then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "install-docker: missing Debian packages: ${missing[*]}" >&2
-    echo "  fix: sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
-    exit 1
-  fi
-  echo "install-docker: apt-get install ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source "$(dirname "$0")/lib/ensure-debian-packages.sh"
+ensure_debian_packages install-docker docker.io docker-compose debootstrap
 
 if "$docker_cli" info >/dev/null 2>&1; then
-  echo "install-docker: a Docker engine already answers"
+  echo "install-docker: a Docker engine already answers (when this script started it: log $docker_log)"
   exit 0
 fi
 
@@ -41,22 +28,34 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-# No init system runs services here: start the daemon ourselves, detached
-# from this shell so it outlives it, and wait until it answers.
-echo "install-docker: starting dockerd (log: $docker_log)"
-setsid dockerd --bridge=none --iptables=false >>"$docker_log" 2>&1 </dev/null &
-dockerd_pid=$!
+if [ -d /run/systemd/system ]; then
+  # A machine with systemd: its docker service, as installed, is the engine.
+  echo "install-docker: systemctl start docker"
+  systemctl start docker
+  docker_log="journalctl -u docker"
+  dockerd_pid=$(systemctl show --property MainPID --value docker)
+else
+  # No init system runs services here: start the daemon ourselves, detached
+  # from this shell so it outlives it. A pid file left by a daemon that was
+  # killed would stop the new one.
+  if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
+    rm -f /var/run/docker.pid
+  fi
+  echo "install-docker: starting dockerd (log: $docker_log)"
+  setsid dockerd --bridge=none --iptables=false >>"$docker_log" 2>&1 </dev/null &
+  dockerd_pid=$!
+fi
 
 deadline=$((SECONDS + 60))
 until "$docker_cli" info >/dev/null 2>&1; do
   if ! kill -0 "$dockerd_pid" 2>/dev/null; then
-    echo "install-docker: dockerd exited while starting. Its last lines ($docker_log):" >&2
-    tail -n 20 "$docker_log" | sed 's/^/  | /' >&2
+    echo "install-docker: dockerd exited while starting; see $docker_log" >&2
+    [ -f "$docker_log" ] && tail -n 20 "$docker_log" | sed 's/^/  | /' >&2
     exit 1
   fi
   if ((SECONDS > deadline)); then
-    echo "install-docker: dockerd did not answer within 60 s. Its last lines ($docker_log):" >&2
-    tail -n 20 "$docker_log" | sed 's/^/  | /' >&2
+    echo "install-docker: dockerd did not answer within 60 s; see $docker_log" >&2
+    [ -f "$docker_log" ] && tail -n 20 "$docker_log" | sed 's/^/  | /' >&2
     exit 1
   fi
   sleep 0.2 # paces the polls of the condition above, not a wait for readiness

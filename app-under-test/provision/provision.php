@@ -5,9 +5,11 @@
 // inputs changed since the last success (stamp in api/.provisioned.json).
 //
 //   php provision.php [--spa-origin=URL] [--api-url=URL] [--user-email=E]
-//                     [--user-password=P] [--force]
+//                     [--user-password=P] [--framework=^11.0] [--force]
 //
 // The same script provisions the native backend and the container image.
+// --framework rewrites composer.json's laravel/framework constraint first (the
+// image's Laravel-line switch).
 
 if (PHP_VERSION_ID < 80200) {
     fwrite(STDERR, 'provision: PHP 8.2 or newer is needed, this is PHP '.PHP_VERSION.".\n"
@@ -21,6 +23,7 @@ require __DIR__.'/src/Tool.php';
 require __DIR__.'/src/Stamp.php';
 require __DIR__.'/src/EnvFile.php';
 require __DIR__.'/src/Options.php';
+require __DIR__.'/src/FrameworkConstraint.php';
 require __DIR__.'/src/Provisioner.php';
 
 try {

@@ -9,6 +9,8 @@ final class Options
         public readonly string $userEmail = 'test@example.com',
         public readonly string $userPassword = 'password',
         public readonly bool $force = false,
+        /** A laravel/framework constraint to install instead of composer.json's, e.g. ^11.0. */
+        public readonly ?string $framework = null,
     ) {
     }
 
@@ -21,13 +23,16 @@ final class Options
                 $values['force'] = true;
                 continue;
             }
-            if (! preg_match('/^--(spa-origin|api-url|user-email|user-password)=(.*)$/s', $argument, $match)) {
+            if (! preg_match('/^--(spa-origin|api-url|user-email|user-password|framework)=(.*)$/s', $argument, $match)) {
                 throw new ProvisionFailed("provision: unknown argument $argument\n"
-                    .'  usage: provision.php [--spa-origin=URL] [--api-url=URL] [--user-email=E] [--user-password=P] [--force]');
+                    .'  usage: provision.php [--spa-origin=URL] [--api-url=URL] [--user-email=E] [--user-password=P] [--framework=^11.0] [--force]');
             }
             $values[lcfirst(str_replace('-', '', ucwords($match[1], '-')))] = $match[2];
         }
         $options = new self(...$values);
+        if ($options->framework !== null && ! preg_match('/^[\w.*^~<>=|, -]+$/', $options->framework)) {
+            throw new ProvisionFailed("provision: --framework={$options->framework} is not a Composer constraint like ^11.0");
+        }
         foreach (['spaOrigin' => '--spa-origin', 'apiUrl' => '--api-url'] as $property => $flag) {
             $url = parse_url($options->$property);
             if (! isset($url['scheme'], $url['host']) || isset($url['path']) && $url['path'] !== '') {

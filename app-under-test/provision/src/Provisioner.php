@@ -20,6 +20,9 @@ final class Provisioner
     {
         $started = hrtime(true);
         Requirements::check();
+        if ($this->options->framework !== null) {
+            FrameworkConstraint::pin("$this->apiDir/composer.json", $this->options->framework);
+        }
         $ran = array_filter([
             $this->step('composer install', $this->composerInputs(...), "$this->apiDir/vendor/autoload.php", $this->composerInstall(...)),
             $this->step('.env', $this->envInputs(...), "$this->apiDir/.env", $this->writeEnv(...)),
