@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { projectDir } from '../../fixtures/app-paths.ts';
+import type { Figures } from './measure.ts';
+
+type Report = (label: string, runs: number, figures: Figures) => void;
+
+/** Runs the kit's suite as a user would, timed; rejects when it does not pass. */
+function timedPlaywright(env: Record<string, string>, args: string[]): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['playwright', 'test', '--reporter=dot', ...args], { cwd: projectDir, stdio: 'ignore', env: { ...process.env, ...env } });
+    child.on('exit', (code) =>
+      code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`npx playwright test ${args.join(' ')} failed (exit ${code})`)),
+    );
+  });
+}
+
+function figuresOf(seconds: number[]): Figures {
+  const sorted = [...seconds].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1)! };
+}
+
+/**
+ * The core suite (5 flows + the twin, Chromium) and the whole suite, warm,
+ * wall time from the command's start to its end (backend, SPA and browser
+ * start included). Backends alternate run by run, so both see the same machine.
+ */
+export async function benchSuites(report: Report, backends: string[], runs = 3): Promise<void> {
+  const core = ['--project=chromium', '--project=twin*'];
+  for (const backend of backends) await timedPlaywright({ KIT_BACKEND: backend }, core); // warm-up: provisioning, image, caches
+  const coreTimes: Record<string, number[]> = Object.fromEntries(backends.map((backend) => [backend, []]));
+  const wholeTimes: Record<string, number[]> = Object.fromEntries(backends.map((backend) => [backend, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const backend of backends) {
+      coreTimes[backend].push(await timedPlaywright({ KIT_BACKEND: backend }, core));
+      wholeTimes[backend].push(await timedPlaywright({ KIT_BACKEND: backend }, []));
+    }
+  }
+  for (const backend of backends) {
+    report(`core suite, warm: 5 flows + twin in Chromium, ${backend} (npx playwright test, wall)`, runs, figuresOf(coreTimes[backend]));
+    report(`whole suite, warm: wire + flows + twin, ${backend} (wall)`, runs, figuresOf(wholeTimes[backend]));
+  }
+  if (backends.includes('docker') && backends.includes('native')) {
+    const ratio = figuresOf(coreTimes.docker).median / figuresOf(coreTimes.native).median;
+    console.log(`core suite docker / native: ${ratio.toFixed(2)}×`);
+  }
+}
