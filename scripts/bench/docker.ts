@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { projectDir } from '../../fixtures/app-paths.ts';
-import { ensureApiImage, type ApiImageVariant } from '../../fixtures/backend/docker/api-image.ts';
+import { currentApiImage, ensureApiImage, type ApiImageVariant } from '../../fixtures/backend/docker/api-image.ts';
 import { DockerBackend } from '../../fixtures/backend/docker/docker-backend.ts';
 import { DockerCli } from '../../fixtures/backend/docker/docker-cli.ts';
 import { measure, type Figures } from './measure.ts';
@@ -33,7 +33,8 @@ export async function benchDocker(report: Report, host: string, { cold }: { cold
     report('API image php8.2-laravel12, cold (no build cache, empty Composer cache in the build)', 1, await measure(1, () => ensureApiImage(docker, variant)));
   }
   report('base image, cached (present)', 5, await measure(5, () => run('bash', [baseImageScript, 'bookworm'])));
-  report('API image, cached (inputs unchanged: hash + docker image inspect)', 5, await measure(5, () => new DockerBackend({ host }).prepare()));
+  await ensureApiImage(docker, variant);
+  report('API image, cached (inputs unchanged: hash + docker image inspect)', 5, await measure(5, () => currentApiImage(docker, variant)));
 
   const backend = new DockerBackend({ host });
   let stopTimes: number[] = [];
