@@ -38,7 +38,7 @@ final class Tool
         if ($exitCode !== 0) {
             throw new ProvisionFailed(sprintf(
                 "provision: `%s` failed (exit %d). Its last lines:\n%s",
-                implode(' ', array_map('basename', array_slice($command, 0, 1))).' '.implode(' ', array_slice($command, 1)),
+                implode(' ', $command),
                 $exitCode,
                 self::lastLines((string) $output),
             ));
