@@ -33,6 +33,8 @@ COPY docker/api-opcache.ini /etc/php/${PHP_VERSION}/cli/conf.d/90-sanctum-spa-ki
 WORKDIR /srv/app-under-test
 COPY app-under-test/provision provision
 COPY app-under-test/api api
+# The kit's PHP helpers the docker driver runs in each container (app facts, test user).
+COPY fixtures/backend/laravel/app-facts.php fixtures/backend/laravel/ensure-test-user.php kit/
 
 # The Laravel line: provision.php rewrites the framework constraint to
 # ^LARAVEL.0. Declared here, not above, so both lines share the layers above.

@@ -5,17 +5,15 @@
 //
 //   npx tsx docker/build-api-image.ts [--php=8.2|8.4] [--laravel=12|11]
 import { parseArgs } from 'node:util';
-import { BackendStartError } from '../fixtures/backend/driver.ts';
-import { apiImageAlias, ensureApiImage, type LaravelLine, type PhpLine } from '../fixtures/backend/docker/api-image.ts';
-import { DockerCli } from '../fixtures/backend/docker/docker-cli.ts';
+import { BackendStartError } from 'sanctum-spa-kit';
+import { LARAVEL_LINES, PHP_LINES, type BackendLine } from '../app-under-test/harness/lines.ts';
 import { runCli } from '../scripts/cli-errors.ts';
+import { apiImageAlias, ensureApiImage } from './driver/api-image.ts';
+import { DockerCli } from './driver/docker-cli.ts';
 
-const phpLines: PhpLine[] = ['8.2', '8.4'];
-const laravelLines: LaravelLine[] = ['12', '11'];
+const usage = `usage: npx tsx docker/build-api-image.ts [--php=${PHP_LINES.join('|')}] [--laravel=${LARAVEL_LINES.join('|')}]`;
 
-const usage = `usage: npx tsx docker/build-api-image.ts [--php=${phpLines.join('|')}] [--laravel=${laravelLines.join('|')}]`;
-
-function linesFromArgv(): { phpLine: PhpLine; laravelLine: LaravelLine } {
+function lineFromArgv(): BackendLine {
   const options = { php: { type: 'string', default: '8.2' }, laravel: { type: 'string', default: '12' } } as const;
   let values: { php: string; laravel: string };
   try {
@@ -23,19 +21,19 @@ function linesFromArgv(): { phpLine: PhpLine; laravelLine: LaravelLine } {
   } catch (error) {
     throw new BackendStartError(`build-api-image: ${(error as Error).message}\n${usage}`);
   }
-  const phpLine = phpLines.find((line) => line === values.php);
-  const laravelLine = laravelLines.find((line) => line === values.laravel);
-  if (!phpLine || !laravelLine) {
+  const php = PHP_LINES.find((line) => line === values.php);
+  const laravel = LARAVEL_LINES.find((line) => line === values.laravel);
+  if (!php || !laravel) {
     throw new BackendStartError(`build-api-image: no image for --php=${values.php} --laravel=${values.laravel}\n${usage}`);
   }
-  return { phpLine, laravelLine };
+  return { php, laravel };
 }
 
 await runCli(async () => {
-  const { phpLine, laravelLine } = linesFromArgv();
+  const line = lineFromArgv();
   const started = Date.now();
-  const image = await ensureApiImage(new DockerCli(), { phpLine, laravelLine });
-  const alias = apiImageAlias({ phpLine, laravelLine });
+  const image = await ensureApiImage(new DockerCli(), line);
+  const alias = apiImageAlias(line);
   // An image that was already current may lack the alias (built by an older kit, or untagged by hand).
   await new DockerCli().runOrFail(['tag', image, alias], `tagging ${image}`);
   console.log(`${alias} is ${image} (${((Date.now() - started) / 1000).toFixed(1)} s)`);

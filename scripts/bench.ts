@@ -8,11 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSpa } from '../app-under-test/spa/build.ts';
 import { startSpaServer } from '../app-under-test/spa/server.ts';
-import { apiDir, projectDir, spaDistDir } from '../fixtures/app-paths.ts';
-import { dockerDaemonAnswers } from '../fixtures/backend/docker/docker-cli.ts';
-import { freePort } from '../fixtures/backend/free-port.ts';
-import { NativeBackend } from '../fixtures/backend/native.ts';
-import { loadKitEnv } from '../fixtures/config/load.ts';
+import { freePort, LaravelAppBackend } from 'sanctum-spa-kit';
+import { apiDir, projectDir, spaDistDir } from '../app-under-test/harness/paths.ts';
+import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
+import { dockerDaemonAnswers } from '../docker/driver/docker-cli.ts';
 import { benchDocker } from './bench/docker.ts';
 import { formatRow, measure, type Figures } from './bench/measure.ts';
 import { freshAppCopy } from './bench/provisioning.ts';
@@ -46,7 +45,7 @@ async function benchProvisioning(): Promise<void> {
   await Promise.all(clones.map((clone) => clone.remove()));
 }
 
-async function benchNativeStart(native: NativeBackend, php: string): Promise<void> {
+async function benchNativeStart(native: LaravelAppBackend, php: string): Promise<void> {
   report('API start to /up 200 (native: php -S, kit driver, includes app facts)', 5, await measure(5, async () => {
     const backend = await native.start({ spaOrigin: 'http://localhost:5173', envOverrides: {}, workerIndex: 99 });
     await backend.stop();
@@ -73,15 +72,17 @@ async function benchSpa(): Promise<void> {
 }
 
 await runCli(async () => {
-  const kitEnv = loadKitEnv(projectDir);
+  const harness = loadHarnessSettings(projectDir);
+  const user = { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD };
   const withDocker = await dockerDaemonAnswers();
   console.log(`| step | median | min–max | runs |\n|---|---|---|---|`);
   await benchProvisioning();
-  const native = new NativeBackend(kitEnv.KIT_PHP_BINARY, kitEnv.KIT_HOST);
-  await benchNativeStart(native, kitEnv.KIT_PHP_BINARY);
-  if (withDocker) await benchDocker(report, kitEnv.KIT_HOST, { cold: process.argv.includes('--docker-cold') });
+  const native = new LaravelAppBackend({ appDir: apiDir, php: harness.KIT_PHP_BINARY, env: {}, host: harness.KIT_HOST, user, readyTimeoutMs: 15_000 });
+  await native.prepare();
+  await benchNativeStart(native, harness.KIT_PHP_BINARY);
+  if (withDocker) await benchDocker(report, harness.KIT_HOST, user, { cold: process.argv.includes('--docker-cold') });
   await benchSpa();
-  await benchSpaServers(native);
+  await benchSpaServers(native, harness.KIT_HOST);
   await benchSuites(report, withDocker ? ['docker', 'native'] : ['native']);
   console.log(`\nmachine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}${withDocker ? '' : '; no Docker engine answered, docker rows skipped'}`);
 });

@@ -1,45 +1,45 @@
 // npm run dev: the app under test by hand. Starts the API (PHP's built-in
-// server on :8000, the app's own database) and the built SPA (:5173), prints
-// both URLs and the test user, and stops both on Ctrl-C.
-import { buildSpa } from '../app-under-test/spa/build.ts';
+// server on :8000, with its own copy of the seeded database) and the built
+// SPA (:5173), prints both URLs and the test user, and stops both on Ctrl-C.
+//
+//   npm run dev [-- --api-port=8000] [--spa-port=5173]
+//   npm run dev -- --spa-origin=http://localhost:5180   the API alone, trusting another SPA (yours)
+import { parseArgs } from 'node:util';
+import { BackendStartError, LaravelAppBackend } from 'sanctum-spa-kit';
+import { provisionBundledApp } from '../app-under-test/harness/provision-bundled-app.ts';
+import { apiDir, projectDir, spaDistDir } from '../app-under-test/harness/paths.ts';
+import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
 import { startSpaServer } from '../app-under-test/spa/server.ts';
-import { projectDir, spaDistDir } from '../fixtures/app-paths.ts';
-import { BackendStartError } from '../fixtures/backend/driver.ts';
-import { NativeBackend } from '../fixtures/backend/native.ts';
-import { loadKitEnv } from '../fixtures/config/load.ts';
 import { runCli } from './cli-errors.ts';
 
-const API_PORT = Number(process.env.KIT_DEV_API_PORT ?? 8000);
-const SPA_PORT = Number(process.env.KIT_DEV_SPA_PORT ?? 5173);
-
 await runCli(async () => {
-  const kitEnv = loadKitEnv(projectDir);
-  const host = kitEnv.KIT_HOST;
-  const spaOrigin = `http://${host}:${SPA_PORT}`;
-  await buildSpa();
-  const backend = await new NativeBackend(kitEnv.KIT_PHP_BINARY, host).start({
-    spaOrigin,
-    envOverrides: {},
-    workerIndex: 0,
-    port: API_PORT,
-    isolatedDatabase: false,
+  const { values } = parseArgs({
+    options: { 'api-port': { type: 'string', default: '8000' }, 'spa-port': { type: 'string', default: '5173' }, 'spa-origin': { type: 'string' } },
   });
-  const spa = await startSpaServer({ distDir: spaDistDir, host: '127.0.0.1', port: SPA_PORT, apiOrigin: backend.apiOrigin }).catch(async (error) => {
-    await backend.stop();
-    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
-      ? new BackendStartError(`SPA port ${SPA_PORT} is already in use: stop what listens there or set KIT_DEV_SPA_PORT`)
-      : error;
-  });
+  const harness = loadHarnessSettings(projectDir);
+  const host = harness.KIT_HOST;
+  const spaOrigin = values['spa-origin'] ?? `http://${host}:${values['spa-port']}`;
+  const user = { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD };
+  await provisionBundledApp(harness);
+  const api = new LaravelAppBackend({ appDir: apiDir, php: harness.KIT_PHP_BINARY, env: {}, host, user, readyTimeoutMs: 15_000 });
+  await api.prepare();
+  const backend = await api.start({ spaOrigin, envOverrides: {}, workerIndex: 0, port: Number(values['api-port']) });
+  const spa = values['spa-origin']
+    ? undefined
+    : await startSpaServer({ distDir: spaDistDir, host: '127.0.0.1', port: Number(values['spa-port']), apiOrigin: backend.apiOrigin }).catch(async (error) => {
+        await backend.stop();
+        throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new BackendStartError(`SPA port ${values['spa-port']} is already in use: stop what listens there or pass --spa-port`) : error;
+      });
 
   console.log(`API  ${backend.apiOrigin}   (Laravel ${backend.facts.laravelVersion}, PHP ${backend.facts.phpVersion})`);
-  console.log(`SPA  ${spaOrigin}`);
-  console.log(`User ${kitEnv.KIT_TEST_USER_EMAIL} / ${kitEnv.KIT_TEST_USER_PASSWORD}`);
-  console.log('Ctrl-C stops both.');
+  console.log(`SPA  ${spaOrigin}${spa ? '' : '   (not started here: the API trusts it)'}`);
+  console.log(`User ${user.email} / ${user.password}`);
+  console.log('Ctrl-C stops everything.');
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await Promise.all([spa.close(), backend.stop()]);
+  await Promise.all([spa?.close(), backend.stop()]);
   console.log('stopped');
 });

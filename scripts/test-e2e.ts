@@ -6,9 +6,9 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { projectDir, runCacheDir } from '../fixtures/app-paths.ts';
-import { defaultDockerBinary, dockerDaemonAnswers } from '../fixtures/backend/docker/docker-cli.ts';
-import { loadKitEnv } from '../fixtures/config/load.ts';
+import { projectDir, runCacheDir } from '../app-under-test/harness/paths.ts';
+import { defaultDockerBinary, dockerDaemonAnswers } from '../docker/driver/docker-cli.ts';
+import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
 import { runCli } from './cli-errors.ts';
 
 interface Pass {
@@ -43,7 +43,7 @@ async function runPass(pass: Pass): Promise<PassResult> {
 }
 
 await runCli(async () => {
-  const kitEnv = loadKitEnv(projectDir);
+  const kitEnv = loadHarnessSettings(projectDir);
   await mkdir(path.join(runCacheDir, 'e2e'), { recursive: true });
   const dockerAnswers = await dockerDaemonAnswers(kitEnv.KIT_DOCKER_BINARY ?? defaultDockerBinary());
   if (process.env.CI && !dockerAnswers && kitEnv.KIT_BACKEND !== 'native') {

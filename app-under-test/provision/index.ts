@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KitError } from '../../fixtures/errors/kit-error.ts';
 
 export interface ProvisionOptions {
   php: string;
@@ -12,12 +13,7 @@ export interface ProvisionOptions {
 }
 
 /** Provisioning stopped; what went wrong was already printed by provision.php. */
-export class ProvisionFailed extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ProvisionFailed';
-  }
-}
+export class ProvisionFailed extends KitError {}
 
 const provisionScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'provision.php');
 

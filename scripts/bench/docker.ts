@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { projectDir } from '../../fixtures/app-paths.ts';
-import { currentApiImage, ensureApiImage, type ApiImageVariant } from '../../fixtures/backend/docker/api-image.ts';
-import { DockerBackend } from '../../fixtures/backend/docker/docker-backend.ts';
-import { DockerCli } from '../../fixtures/backend/docker/docker-cli.ts';
+import { projectDir } from '../../app-under-test/harness/paths.ts';
+import { currentApiImage, ensureApiImage, type ApiImageVariant } from '../../docker/driver/api-image.ts';
+import { DockerBackend } from '../../docker/driver/docker-backend.ts';
+import { NATIVE_LINE } from '../../app-under-test/harness/lines.ts';
+import type { TestUser } from 'sanctum-spa-kit';
+import { DockerCli } from '../../docker/driver/docker-cli.ts';
 import { measure, type Figures } from './measure.ts';
 
 type Report = (label: string, runs: number, figures: Figures) => void;
@@ -20,9 +22,9 @@ function run(command: string, args: string[]): Promise<void> {
  * images and Docker's build cache (this machine's other builds lose theirs
  * too), so base and app image builds are timed from nothing.
  */
-export async function benchDocker(report: Report, host: string, { cold }: { cold: boolean }): Promise<void> {
+export async function benchDocker(report: Report, host: string, user: TestUser, { cold }: { cold: boolean }): Promise<void> {
   const docker = new DockerCli();
-  const variant: ApiImageVariant = { phpLine: '8.2', laravelLine: '12' };
+  const variant: ApiImageVariant = NATIVE_LINE;
   const baseImageScript = path.join(projectDir, 'docker', 'base-image.sh');
   if (cold) {
     const images = (await docker.run(['images', '--quiet', '--filter', 'label=sanctum-spa-kit=1'])).stdout.split('\n').filter(Boolean);
@@ -36,7 +38,7 @@ export async function benchDocker(report: Report, host: string, { cold }: { cold
   await ensureApiImage(docker, variant);
   report('API image, cached (inputs unchanged: hash + docker image inspect)', 5, await measure(5, () => currentApiImage(docker, variant)));
 
-  const backend = new DockerBackend({ host });
+  const backend = new DockerBackend({ host, line: variant, user });
   let stopTimes: number[] = [];
   report('API container start to /up 200 (docker, cached image, includes app facts)', 5, await measure(5, async () => {
     const running = await backend.start({ spaOrigin: `http://${host}:5173`, envOverrides: {}, workerIndex: 97 });

@@ -3,7 +3,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { appUnderTestDir } from '../../fixtures/app-paths.ts';
+import { appUnderTestDir } from '../../app-under-test/harness/paths.ts';
 
 const run = promisify(execFile);
 

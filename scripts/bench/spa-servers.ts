@@ -1,10 +1,8 @@
 import { chromium } from '@playwright/test';
 import { startSpaServer } from '../../app-under-test/spa/server.ts';
-import { projectDir, spaDir, spaDistDir } from '../../fixtures/app-paths.ts';
-import type { BackendDriver } from '../../fixtures/backend/driver.ts';
+import { spaDir, spaDistDir } from '../../app-under-test/harness/paths.ts';
+import { freePort, type BackendDriver } from 'sanctum-spa-kit';
 import { chromiumLaunchOptions } from '../../fixtures/browser/chromium-launch.ts';
-import { loadKitEnv } from '../../fixtures/config/load.ts';
-import { freePort } from '../../fixtures/backend/free-port.ts';
 import { formatRow, measure } from './measure.ts';
 
 /**
@@ -12,12 +10,11 @@ import { formatRow, measure } from './measure.ts';
  * the login form" (page load, runtime config, csrf-cookie, /api/user 401):
  * the built dist/ behind the kit's static server, and Vite's dev server.
  */
-export async function benchSpaServers(backendDriver: BackendDriver): Promise<void> {
-  const kitEnv = loadKitEnv(projectDir);
+export async function benchSpaServers(backendDriver: BackendDriver, host: string): Promise<void> {
   const spaPort = await freePort();
-  const spaOrigin = `http://${kitEnv.KIT_HOST}:${spaPort}`;
+  const spaOrigin = `http://${host}:${spaPort}`;
   const backend = await backendDriver.start({ spaOrigin, envOverrides: {}, workerIndex: 98 });
-  const browser = await chromium.launch(chromiumLaunchOptions(kitEnv));
+  const browser = await chromium.launch(chromiumLaunchOptions(process.env.KIT_CHROMIUM_PATH));
   const untilLoginForm = async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { projectDir } from '../../fixtures/app-paths.ts';
+import { projectDir } from '../../app-under-test/harness/paths.ts';
 import type { Figures } from './measure.ts';
 
 type Report = (label: string, runs: number, figures: Figures) => void;

@@ -1,0 +1,41 @@
+import type { BackendOption, SpaOption } from '../../fixtures/config/options.ts';
+import { DockerBackend } from '../../docker/driver/docker-backend.ts';
+import { BackendStartError } from '../../fixtures/backend/driver.ts';
+import { startSpaServer } from '../spa/server.ts';
+import { describeLine, NATIVE_LINE, sameLine, type BackendLine } from './lines.ts';
+import { apiDir, spaDistDir } from './paths.ts';
+import type { BackendName } from './resolve-backend.ts';
+import type { HarnessSettings } from './settings-schema.ts';
+
+/** The bundled SPA, served from the worker's own process (ready in milliseconds), pointed at that worker's API. */
+export const bundledSpa: SpaOption = {
+  // Bound on loopback; browsed as the SPA origin (same host as the API, so cookies are shared).
+  serve: async ({ apiOrigin, port }) => {
+    const server = await startSpaServer({ distDir: spaDistDir, host: '127.0.0.1', port, apiOrigin });
+    return { stop: () => server.close() };
+  },
+};
+
+const dockerBackends = new Map<string, BackendOption>();
+
+/**
+ * The bundled app as the library's backend option: natively, it is what any
+ * consumer's app is (backend.laravel.appDir); on docker, a driver per line,
+ * one object per line so the kit's global setup prepares each image once.
+ */
+export function bundledBackend(settings: HarnessSettings, backendName: Exclude<BackendName, 'external'>, line: BackendLine): BackendOption {
+  if (backendName === 'native') {
+    if (!sameLine(line, NATIVE_LINE)) {
+      throw new BackendStartError(`the native backend runs ${describeLine(NATIVE_LINE)} only; ${describeLine(line)} needs KIT_BACKEND=docker`);
+    }
+    return { laravel: { appDir: apiDir, php: settings.KIT_PHP_BINARY, spa: bundledSpa } };
+  }
+  const key = describeLine(line);
+  let backend = dockerBackends.get(key);
+  if (!backend) {
+    const user = { email: settings.KIT_TEST_USER_EMAIL, password: settings.KIT_TEST_USER_PASSWORD };
+    backend = { driver: new DockerBackend({ host: settings.KIT_HOST, line, dockerBinary: settings.KIT_DOCKER_BINARY, user }), spa: bundledSpa };
+    dockerBackends.set(key, backend);
+  }
+  return backend;
+}

@@ -1,0 +1,11 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the kit's repository and its bundled app under test live on disk. */
+export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const appUnderTestDir = path.join(projectDir, 'app-under-test');
+export const apiDir = path.join(appUnderTestDir, 'api');
+export const spaDir = path.join(appUnderTestDir, 'spa');
+export const spaDistDir = path.join(spaDir, 'dist');
+/** Scratch space of the harness's own scripts (bench, e2e pass results). */
+export const runCacheDir = path.join(projectDir, '.cache');

@@ -1,0 +1,142 @@
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  appEnvFor, BackendStartError, freePort, laravelLogHeadlines, OutputTail, parseAppFacts, waitForUp,
+  type AppFacts, type BackendDriver, type BackendStartOptions, type RunningBackend, type TestUser,
+} from 'sanctum-spa-kit';
+import type { BackendLine } from '../../app-under-test/harness/lines.ts';
+import { ensureApiImage } from './api-image.ts';
+import { DockerCli, defaultDockerBinary } from './docker-cli.ts';
+import { KIT_LABEL, OWNER_PID_LABEL, RUN_LABEL, removeLeftoverContainers } from './leftovers.ts';
+
+export interface DockerBackendOptions {
+  /** The kit's host name in URLs, e.g. localhost (KIT_HOST). */
+  host: string;
+  line: BackendLine;
+  /** The test user: created in each container's database, whatever the image was seeded with. */
+  user: TestUser;
+  /** The docker client; defaultDockerBinary() says which and why. */
+  dockerBinary?: string;
+  /** Labels this run's containers; Playwright workers share their runner's pid, the default. */
+  runId?: string;
+}
+
+/** Where api.Dockerfile puts the app, its provisioning and the kit's PHP helpers. */
+const appInImage = '/srv/app-under-test';
+const kitScriptsInImage = `${appInImage}/kit`;
+const READY_TIMEOUT_MS = 20_000;
+
+/**
+ * Runs the API image (docker/api.Dockerfile: provisioned at build time) as
+ * one container per worker, on the host's network: PHP's built-in server on
+ * 127.0.0.1 and a free port, as the native backend runs it. The image is
+ * built first when its inputs changed. Each container has its own copy of
+ * the seeded database (so isolatedDatabase changes nothing): sessions and
+ * login throttles never leak between workers. stop() removes the container.
+ */
+export class DockerBackend implements BackendDriver {
+  readonly name = 'docker';
+  private readonly docker: DockerCli;
+
+  constructor(private readonly options: DockerBackendOptions) {
+    this.docker = new DockerCli(options.dockerBinary ?? defaultDockerBinary());
+  }
+
+  /**
+   * Once per run, from the kit's global setup: removes the containers an
+   * earlier crashed run left, and builds the image if its inputs changed
+   * (else one `docker image inspect`), so a build's time is not a test's.
+   */
+  async prepare(): Promise<void> {
+    const removed = await removeLeftoverContainers(this.docker);
+    if (removed.length > 0) console.log(`docker backend: removed ${removed.length} container(s) left by an earlier run`);
+    await this.image();
+  }
+
+  /** The tag of the current image, built first when its inputs changed. */
+  image(): Promise<string> {
+    return ensureApiImage(this.docker, this.options.line);
+  }
+
+  async start(options: BackendStartOptions): Promise<RunningBackend> {
+    const image = await this.image();
+    const port = options.port ?? (await freePort());
+    const apiOrigin = `http://${this.options.host}:${port}`;
+    const env = { PORT: String(port), ...appEnvFor(apiOrigin, options) };
+    const containerId = (
+      await this.docker.runOrFail(
+        [
+          'run', '--detach', '--network', 'host',
+          '--name', `sanctum-spa-kit-api-${process.pid}-${port}`,
+          '--label', `${KIT_LABEL}=1`,
+          '--label', `${RUN_LABEL}=${this.options.runId ?? process.ppid}`,
+          '--label', `${OWNER_PID_LABEL}=${process.pid}`,
+          ...Object.entries(env).flatMap(([name, value]) => ['--env', `${name}=${value}`]),
+          image,
+        ],
+        `starting a container of ${image}`,
+      )
+    ).trim();
+
+    // Should this process end without stop(), take the container along.
+    const removeOnExit = () => execFileSync(this.docker.binary, ['rm', '--force', containerId], { stdio: 'ignore' });
+    process.once('exit', removeOnExit);
+    const stop = async () => {
+      process.off('exit', removeOnExit);
+      await this.docker.run(['rm', '--force', containerId]);
+    };
+    const logTail = () => this.logTail(containerId);
+
+    const serverOutput = new OutputTail();
+    // Follows the server's output until the container stops: the "started"
+    // line says it listens, and the follower's end says it exited.
+    const follower = spawn(this.docker.binary, ['logs', '--follow', containerId], { stdio: ['ignore', 'pipe', 'pipe'] });
+    follower.stdout.on('data', (chunk) => serverOutput.append(chunk));
+    follower.stderr.on('data', (chunk) => serverOutput.append(chunk));
+    try {
+      const [facts] = await Promise.all([this.readFacts(containerId), waitForUp(follower, serverOutput, apiOrigin, READY_TIMEOUT_MS)]);
+      await this.docker.runOrFail(
+        ['exec', containerId, 'php', `${kitScriptsInImage}/ensure-test-user.php`, `${appInImage}/api`, this.options.user.email, this.options.user.password],
+        'creating the test user in the container (ensure-test-user.php)',
+      );
+      return { apiOrigin, facts, logTail, stop };
+    } catch (error) {
+      const report = await logTail();
+      const exitCode = await this.exitCodeIfStopped(containerId);
+      await stop();
+      const reason = report.includes('Address already in use')
+        ? `port ${port} is already in use: stop what listens there or pick another port`
+        : exitCode !== undefined
+          ? `the container exited (exit ${exitCode}) before /up answered; its output is below`
+          : (error as Error).message.replace(/^docker backend: /, '');
+      throw new BackendStartError(`docker backend (${image}) on ${apiOrigin} did not start: ${reason}\n${report}`);
+    } finally {
+      follower.kill();
+    }
+  }
+
+  /** Boots the app once inside the container, with the server's environment. */
+  private async readFacts(containerId: string): Promise<AppFacts> {
+    const stdout = await this.docker.runOrFail(
+      ['exec', containerId, 'php', `${kitScriptsInImage}/app-facts.php`, `${appInImage}/api`],
+      'reading the app facts (app-facts.php)',
+    );
+    return parseAppFacts(stdout);
+  }
+
+  private async exitCodeIfStopped(containerId: string): Promise<string | undefined> {
+    const state = await this.docker.run(['inspect', '--format', '{{.State.Running}} {{.State.ExitCode}}', containerId]);
+    const [running, exitCode] = state.stdout.trim().split(' ');
+    return running === 'false' ? exitCode : undefined;
+  }
+
+  private async logTail(containerId: string): Promise<string> {
+    const server = await this.docker.run(['logs', '--tail', '40', containerId]);
+    const laravel = await this.docker.run(['exec', containerId, 'tail', '-n', '400', `${appInImage}/api/storage/logs/laravel.log`]);
+    return [
+      `--- docker logs ${containerId.slice(0, 12)} ---`,
+      `${server.stdout}${server.stderr}`.trim() || '(no output)',
+      '--- storage/logs/laravel.log ---',
+      laravel.code === 0 ? laravelLogHeadlines(laravel.stdout) : '(no log, or the container is not running)',
+    ].join('\n');
+  }
+}

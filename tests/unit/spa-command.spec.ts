@@ -1,0 +1,222 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { test, expect } from '@playwright/test';
+import { freePort } from '../../fixtures/backend/free-port.ts';
+import { KitError } from '../../fixtures/errors/kit-error.ts';
+import { SpaPortInUse, startSpaCommand, type SpaCommandOptions } from '../../fixtures/spa/spa-command.ts';
+
+// Real processes only: every command below is a real `sh -c` running a real node script.
+
+const API = 'http://localhost:41234';
+
+/** `node -e <script>` with the script single-quoted for sh (placeholders inside are still filled). */
+function nodeScript(script: string): string {
+  return `node -e '${script.replaceAll("'", `'\\''`)}'`;
+}
+
+async function options(command: string, extra: Partial<SpaCommandOptions> = {}): Promise<SpaCommandOptions> {
+  return { command, cwd: os.tmpdir(), apiOrigin: API, host: 'localhost', port: await freePort(), ...extra };
+}
+
+/**
+ * process.kill(pid, 0), except that a zombie counts as dead: it has exited and
+ * only waits for PID 1 to reap it (orphans go there, and a container's init
+ * may take a while).
+ */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return process.platform !== 'linux';
+  }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected startSpaCommand to fail, but it started');
+}
+
+/** Pids a script printed as `PIDS a b c`. */
+function printedPids(text: string): number[] {
+  const line = text.split('\n').find((l) => l.includes('PIDS '));
+  expect(line, `no PIDS line in:\n${text}`).toBeDefined();
+  return line!.slice(line!.indexOf('PIDS ') + 5).trim().split(/\s+/).map(Number);
+}
+
+test('starts the command with {port}/{api}/{origin} filled in and resolves once it answers below 500', async () => {
+  // Refuses connections for 300 ms (cold start), then answers 503 twice (still compiling), then 200.
+  const server = nodeScript(`
+    let hits = 0;
+    setTimeout(() => {
+      require("http").createServer((req, res) => {
+        hits++;
+        res.statusCode = hits <= 2 ? 503 : 200;
+        res.end(JSON.stringify({ x: process.env.X, y: process.env.Y, arg: process.argv[1], hits }));
+      }).listen({port});
+    }, 300);
+  `);
+  const opts = await options(`${server} {api}`, { env: { X: '{api}', Y: '{origin}' } });
+  const exitHandlers = process.listenerCount('exit');
+  const spa = await startSpaCommand(opts);
+  expect(process.listenerCount('exit')).toBe(exitHandlers + 1);
+  try {
+    expect(spa.origin).toBe(`http://localhost:${opts.port}`);
+    const body = await (await fetch(spa.origin)).json();
+    expect(body.x).toBe(API);
+    expect(body.y).toBe(spa.origin);
+    expect(body.arg).toBe(API);
+    expect(body.hits).toBe(4); // two 503s were polled past, the third answer made it ready, this is the fourth
+  } finally {
+    await spa.stop();
+  }
+  expect(process.listenerCount('exit')).toBe(exitHandlers);
+  await expect(fetch(`http://localhost:${opts.port}`)).rejects.toThrow();
+  await spa.stop(); // twice is fine
+});
+
+test('a command that exits before it is ready fails with its exit code and output, at once', async () => {
+  const started = Date.now();
+  const error = await rejection(startSpaCommand(await options(nodeScript(`console.log("compiling..."); console.error("boom: vite.config.ts is broken"); process.exit(3)`))));
+  expect(error).toBeInstanceOf(KitError);
+  expect(error).not.toBeInstanceOf(SpaPortInUse);
+  expect(error.message).toContain('exit code 3');
+  expect(error.message).toContain('boom: vite.config.ts is broken');
+  expect(error.message).toContain('compiling...');
+  expect(error.message).toContain('node -e');
+  expect(error.stack).toBe(error.message);
+  expect(Date.now() - started).toBeLessThan(10_000); // did not wait for the 60 s timeout
+});
+
+test('a missing program is named', async () => {
+  const error = await rejection(startSpaCommand(await options('no-such-dev-server-xyz --port {port}')));
+  expect(error).toBeInstanceOf(KitError);
+  expect(error.message).toContain('exit code 127');
+  expect(error.message).toContain('"no-such-dev-server-xyz" was not found');
+});
+
+test('a port that is already taken fails with SpaPortInUse', async () => {
+  // Accepts the kit's readiness probe but never answers; its connections are dropped at the end so close() returns.
+  const sockets = new Set<net.Socket>();
+  const blocker = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    blocker.once('error', reject);
+    blocker.listen(0, resolve);
+  });
+  const { port } = blocker.address() as net.AddressInfo;
+  try {
+    const server = nodeScript(`require("http").createServer((q, s) => s.end("x")).listen({port})`);
+    const error = await rejection(startSpaCommand(await options(server, { port })));
+    expect(error).toBeInstanceOf(SpaPortInUse);
+    expect(error).toBeInstanceOf(KitError);
+    expect((error as SpaPortInUse).port).toBe(port);
+    expect(error.message).toContain(`port ${port} is already in use`);
+    expect(error.message).toContain('EADDRINUSE');
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => blocker.close(resolve));
+  }
+});
+
+test('Vite without --strictPort moving to another port is stopped and reported as SpaPortInUse', async () => {
+  // What Vite prints before it serves on port+1; the origin the kit polls would then be someone else's server.
+  const script = nodeScript(`console.log("Port {port} is in use, trying another one..."); setInterval(() => {}, 1000)`);
+  const error = await rejection(startSpaCommand(await options(script)));
+  expect(error).toBeInstanceOf(SpaPortInUse);
+  expect(error.message).toContain('moved to another port');
+  expect(error.message).toContain('--strictPort');
+});
+
+test('a server that never listens times out with a report naming the timeout, and is killed', async () => {
+  const script = nodeScript(`console.log("PIDS", process.pid); setInterval(() => {}, 1000)`);
+  const opts = await options(`${script}; echo unreachable`, { timeoutMs: 1500 });
+  const started = Date.now();
+  const error = await rejection(startSpaCommand(opts));
+  expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(error).toBeInstanceOf(KitError);
+  expect(error.message).toContain('within 1500 ms');
+  expect(error.message).toContain('KIT_READY_TIMEOUT_MS');
+  expect(error.message).toContain(`http://localhost:${opts.port}`);
+  expect(error.message).toContain('connection refused');
+  const [pid] = printedPids(error.message);
+  expect(alive(pid)).toBe(false);
+});
+
+test('stop() ends the whole process group: the shell, the server and the server’s own child', async () => {
+  // sh stays the parent (the node command is not its last one), node spawns a helper like esbuild.
+  const server = nodeScript(`
+    const helper = require("child_process").spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    console.log("PIDS", process.ppid, process.pid, helper.pid);
+    require("http").createServer((q, s) => s.end("ok")).listen({port});
+  `);
+  const spa = await startSpaCommand(await options(`${server}; echo after`));
+  const pids = printedPids(spa.logTail());
+  expect(pids).toHaveLength(3);
+  for (const pid of pids) expect(alive(pid)).toBe(true);
+  await spa.stop();
+  for (const pid of pids) expect(alive(pid), `pid ${pid} survived stop()`).toBe(false);
+});
+
+test('stop() falls back to SIGKILL when the tree ignores SIGTERM', async () => {
+  const server = nodeScript(`
+    process.on("SIGTERM", () => console.log("ignoring SIGTERM"));
+    const helper = require("child_process").spawn(process.execPath, ["-e", "process.on(\\"SIGTERM\\", () => {}); setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    console.log("PIDS", process.ppid, process.pid, helper.pid);
+    require("http").createServer((q, s) => s.end("ok")).listen({port});
+  `);
+  const spa = await startSpaCommand(await options(`${server}; echo after`));
+  const pids = printedPids(spa.logTail());
+  await spa.stop();
+  for (const pid of pids) expect(alive(pid), `pid ${pid} survived stop()`).toBe(false);
+});
+
+test('a worker that exits without stop() takes the group with it', async () => {
+  // A real worker stand-in: a node process that starts a server through the kit, then exits.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'spa-command-'));
+  let pids: number[] = [];
+  try {
+    const worker = path.join(dir, 'worker.mts');
+    const server = nodeScript(`
+      const helper = require("child_process").spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+      console.log("PIDS", process.ppid, process.pid, helper.pid);
+      require("http").createServer((q, s) => s.end("ok")).listen({port});
+    `);
+    await writeFile(
+      worker,
+      [
+        `import { startSpaCommand } from ${JSON.stringify(fileURLToPath(new URL('../../fixtures/spa/spa-command.ts', import.meta.url)))};`,
+        `const spa = await startSpaCommand(${JSON.stringify(await options(`${server}; echo after`))});`,
+        `console.log(spa.logTail());`,
+        `process.exit(0);`,
+      ].join('\n'),
+    );
+    const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+    const { stdout } = await promisify(execFile)(tsx, [worker], { timeout: 30_000 });
+    pids = printedPids(stdout);
+    expect(pids).toHaveLength(3);
+    // SIGKILL is sent synchronously in the exit handler; the kernel delivers it at once, but give it a moment.
+    await expect.poll(() => pids.filter(alive), { timeout: 2_000 }).toEqual([]);
+  } finally {
+    if (pids[0] && alive(pids[0])) process.kill(-pids[0], 'SIGKILL'); // the group, should the handler have failed
+    await rm(dir, { recursive: true, force: true });
+  }
+});
