@@ -34,6 +34,7 @@ await runCli(async () => {
   console.log(`API  ${backend.apiOrigin}   (Laravel ${backend.facts.laravelVersion}, PHP ${backend.facts.phpVersion})`);
   console.log(`SPA  ${spaOrigin}${spa ? '' : '   (not started here: the API trusts it)'}`);
   console.log(`User ${user.email} / ${user.password}`);
+  console.log(`DB   ${backend.facts.database?.name ?? '(unknown)'}   (a copy of the seeded database, removed on exit)`);
   console.log('Ctrl-C stops everything.');
 
   await new Promise<void>((resolve) => {

@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # PHP and its extensions for Laravel + SQLite, Composer, PHPUnit for the
-# stand-in packages' tests, Debian's league/config, and Chromium for the specs.
-packages=(php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer phpunit php-league-config chromium)
+# stand-in packages' tests, Debian's league/config, Chromium for the specs, and
+# unzip (Composer's downloads; the e2e run reads the HTML report's data with it).
+packages=(php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer phpunit php-league-config chromium unzip)
 
 source scripts/lib/ensure-debian-packages.sh
 ensure_debian_packages install-machine "${packages[@]}"

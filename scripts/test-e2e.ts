@@ -3,7 +3,8 @@
 //   1. `npx playwright test` as it is (KIT_BACKEND, auto by default); when
 //      Docker answers, native and the docker version matrix get a pass too.
 //      Under CI=true a missing Docker engine fails the run instead of shrinking it.
-//   2. The packed tarball (npm pack) in new directories made with `npm init -y`,
+//   2. A run with a recognisable password, then its reports scanned for it.
+//   3. The packed tarball (npm pack) in new directories made with `npm init -y`,
 //      ESM and CommonJS, against a stack the kit did not start; examples/consumer
 //      (its own axios SPA) the same way; and backend.laravel.appDir on a copy of
 //      the bundled app with 2 workers, checked to leave nothing behind.
@@ -15,10 +16,12 @@ import { apiDir, projectDir, runCacheDir } from '../app-under-test/harness/paths
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
 import { defaultDockerBinary, dockerDaemonAnswers } from '../docker/driver/docker-cli.ts';
 import { runCli } from './cli-errors.ts';
-import { startExternalStack } from './consumer/external-stack.ts';
+import { startExternalStack, type ExternalStack } from './consumer/external-stack.ts';
 import { freshConsumer } from './consumer/fresh-consumer.ts';
 import { leftoversOf } from './consumer/leftovers.ts';
 import { packKit } from './consumer/pack-kit.ts';
+import { findSecrets } from './consumer/secrets-scan.ts';
+import { addUsersColumn, usersDifference, usersRows } from './consumer/users-table.ts';
 
 interface Pass {
   name: string;
@@ -31,6 +34,8 @@ interface PassResult {
   name: string;
   passed: number;
   failed: number;
+  /** Playwright's JSON report of the pass. */
+  jsonFile: string;
 }
 
 async function runPass(pass: Pass): Promise<PassResult> {
@@ -48,8 +53,8 @@ async function runPass(pass: Pass): Promise<PassResult> {
     child.on('exit', (exitCode) => resolve(exitCode ?? 1));
   });
   const stats = await readFile(jsonFile, 'utf8').then((text) => JSON.parse(text).stats, () => undefined);
-  if (!stats) return { name: pass.name, passed: 0, failed: Math.max(code, 1) };
-  return { name: pass.name, passed: stats.expected, failed: stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0) };
+  if (!stats) return { name: pass.name, passed: 0, failed: Math.max(code, 1), jsonFile };
+  return { name: pass.name, passed: stats.expected, failed: stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0), jsonFile };
 }
 
 async function kitPasses(): Promise<PassResult[]> {
@@ -71,22 +76,51 @@ async function kitPasses(): Promise<PassResult[]> {
   return results;
 }
 
+/**
+ * A green run with a recognisable password leaves it nowhere in the reports,
+ * nor any whole session or XSRF cookie value; the same scan after a run with
+ * KIT_SHOW_SECRETS=1 must find them, or the scan proves nothing.
+ */
+async function secretsPass(): Promise<PassResult> {
+  const secret = 'Sup3r-S3cret-XYZ';
+  const folders = (name: string) => [path.join(projectDir, 'test-results'), path.join(projectDir, 'playwright-report', name.replace(/\W+/g, '-'))];
+  const masked = await runPass({ name: 'secrets masked', env: { KIT_BACKEND: 'native', KIT_TEST_USER_PASSWORD: secret }, args: ['--project=wire', '--project=chromium'] });
+  const leaks = await findSecrets(folders(masked.name), [secret]);
+  console.log(leaks.length === 0 ? `secrets masked: "${secret}" and whole cookie values are in no report file` : `secrets masked: LEAKED\n  ${leaks.join('\n  ')}`);
+  const shown = await runPass({ name: 'secrets shown', env: { KIT_BACKEND: 'native', KIT_TEST_USER_PASSWORD: secret, KIT_SHOW_SECRETS: '1' }, args: ['--project=chromium', '--grep=good login'] });
+  const control = await findSecrets(folders(shown.name), [secret]);
+  console.log(`secrets shown (control): the scan ${control.length > 0 ? `finds them (${control.length} files), as it must` : 'finds NOTHING: it cannot fail'}`);
+  return { ...masked, passed: masked.passed + shown.passed, failed: masked.failed + shown.failed + leaks.length + (control.length > 0 ? 0 : 1) };
+}
+
 async function consumerPasses(): Promise<PassResult[]> {
   const tarball = await packKit();
-  const host = loadHarnessSettings(projectDir).KIT_HOST;
+  const files = { 'playwright.config.ts': 'playwright.config.ts', 'e2e/spa-adapter.ts': 'spa-adapter.ts', 'e2e/sanctum.spec.ts': 'sanctum.spec.ts' };
+  const esm = await freshConsumer({ type: 'module', tarball, files });
+  const cjs = await freshConsumer({ type: 'commonjs', tarball, files });
   const results: PassResult[] = [];
-
-  const stack = await startExternalStack(host);
   try {
-    const stackEnv = { KIT_API_URL: stack.apiUrl, KIT_SPA_URL: stack.spaUrl };
-    for (const type of ['module', 'commonjs'] as const) {
-      const files = { 'playwright.config.ts': 'playwright.config.ts', 'e2e/spa-adapter.ts': 'spa-adapter.ts', 'e2e/sanctum.spec.ts': 'sanctum.spec.ts' };
-      const dir = await freshConsumer({ type, tarball, files });
-      results.push(await runPass({ name: `fresh ${type === 'module' ? 'ESM' : 'CommonJS'} consumer, external stack`, env: stackEnv, args: [], cwd: dir }));
-      await rm(dir, { recursive: true, force: true });
-    }
+    results.push(await againstStack('fresh ESM consumer, external stack; its users table unchanged', esm, {}, async (stack, run) => {
+      const before = await usersRows(stack.database);
+      const result = await run();
+      const { changes, rememberTokenRotated } = usersDifference(before, await usersRows(stack.database));
+      console.log(`users table: ${changes.length === 0 ? 'unchanged' : changes.join('; ')}${rememberTokenRotated ? ` (remember_token rotated by Laravel's logout for ${rememberTokenRotated} user(s))` : ''}`);
+      return { ...result, failed: result.failed + changes.length };
+    }));
+    results.push(await againstStack('fresh CommonJS consumer, external stack with SESSION_LIFETIME=240 and an extra users column', cjs, { SESSION_LIFETIME: '240' }, async (stack, run) => {
+      await addUsersColumn(stack.database, 'nickname');
+      return run();
+    }));
+    // A break the kit must name: the session cookie's HttpOnly, found by name, not mistaken for "no session cookie".
+    results.push(await againstStack('external stack with SESSION_HTTP_ONLY=false fails naming HttpOnly', esm, { SESSION_HTTP_ONLY: 'false' }, async (_stack, run) => {
+      const result = await run(['--grep', 'guest gets a 401']);
+      const report = await readFile(result.jsonFile, 'utf8');
+      const named = report.includes('expected HttpOnly') && !report.includes('is it a Laravel Sanctum API');
+      console.log(`SESSION_HTTP_ONLY=false: ${result.failed > 0 && named ? 'red, naming HttpOnly, as it must' : 'NOT caught as it must be'}`);
+      return { name: result.name, passed: result.failed > 0 && named ? 1 : 0, failed: result.failed > 0 && named ? 0 : 1, jsonFile: result.jsonFile };
+    }));
   } finally {
-    await stack.stop();
+    await Promise.all([esm, cjs].map((dir) => rm(dir, { recursive: true, force: true })));
   }
 
   const example = path.join(projectDir, 'examples', 'consumer');
@@ -96,6 +130,21 @@ async function consumerPasses(): Promise<PassResult[]> {
 
   results.push(await laravelAppDirPass(tarball, example));
   return results;
+}
+
+/** Runs a consumer directory's suite against a fresh `npm run dev` stack with the app's `env`, stopped after. */
+async function againstStack(
+  name: string,
+  dir: string,
+  env: Record<string, string>,
+  body: (stack: ExternalStack, run: (args?: string[]) => Promise<PassResult>) => Promise<PassResult>,
+): Promise<PassResult> {
+  const stack = await startExternalStack(loadHarnessSettings(projectDir).KIT_HOST, env);
+  try {
+    return await body(stack, (args = []) => runPass({ name, env: { KIT_API_URL: stack.apiUrl, KIT_SPA_URL: stack.spaUrl }, args, cwd: dir }));
+  } finally {
+    await stack.stop();
+  }
 }
 
 /** backend.laravel.appDir on a copy of the bundled app: 2 workers, each its own database, nothing left behind. */
@@ -128,8 +177,11 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 
 await runCli(async () => {
   await mkdir(path.join(runCacheDir, 'e2e'), { recursive: true });
-  // --consumers-only: just part 2, e.g. after a change to the packaging.
-  const results = [...(process.argv.includes('--consumers-only') ? [] : await kitPasses()), ...(await consumerPasses())];
+  // --only=kit|secrets|consumers runs one part, e.g. --only=consumers after a change to the packaging.
+  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  const parts = { kit: kitPasses, secrets: async () => [await secretsPass()], consumers: consumerPasses };
+  const results: PassResult[] = [];
+  for (const [name, part] of Object.entries(parts)) if (!only || only === name) results.push(...(await part()));
   console.log('\n=== e2e summary');
   for (const result of results) console.log(`  ${result.name}: ${result.passed} passed, ${result.failed} failed`);
   const passed = results.reduce((sum, result) => sum + result.passed, 0);

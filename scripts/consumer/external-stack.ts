@@ -5,16 +5,23 @@ import { projectDir } from '../../app-under-test/harness/paths.ts';
 export interface ExternalStack {
   apiUrl: string;
   spaUrl: string;
+  /** The stack's own SQLite database, to look at its users table. */
+  database: string;
   stop(): Promise<void>;
 }
 
 /**
- * The bundled API and SPA started by hand (`npm run dev`), as a stack the
- * kit's fixtures did not start; resolves once both answer, bounded to 60 s.
+ * The bundled API and SPA started by hand (`npm run dev`, with `env` for the
+ * app), as a stack the kit's fixtures did not start; resolves once both answer, bounded to 60 s.
  */
-export async function startExternalStack(host: string): Promise<ExternalStack> {
+export async function startExternalStack(host: string, env: Record<string, string> = {}): Promise<ExternalStack> {
   const [apiPort, spaPort] = [await freePort(), await freePort()];
-  const child = spawn('npx', ['tsx', 'scripts/dev.ts', `--api-port=${apiPort}`, `--spa-port=${spaPort}`], { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const child = spawn('npx', ['tsx', 'scripts/dev.ts', `--api-port=${apiPort}`, `--spa-port=${spaPort}`], {
+    cwd: projectDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   const stop = async () => {
@@ -40,5 +47,6 @@ export async function startExternalStack(host: string): Promise<ExternalStack> {
     await stop();
     throw error;
   });
-  return { apiUrl: `http://${host}:${apiPort}`, spaUrl: `http://${host}:${spaPort}`, stop };
+  const database = /^DB\s+(\S+)/m.exec(output)?.[1] ?? '';
+  return { apiUrl: `http://${host}:${apiPort}`, spaUrl: `http://${host}:${spaPort}`, database, stop };
 }
