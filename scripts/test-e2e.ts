@@ -5,9 +5,9 @@
 //      Under CI=true a missing Docker engine fails the run instead of shrinking it.
 //   2. A run with a recognisable password, then its reports scanned for it.
 //   3. The packed tarball (npm pack) in new directories made with `npm init -y`,
-//      ESM and CommonJS, against a stack the kit did not start; examples/consumer
-//      (its own axios SPA) the same way; and backend.laravel.appDir on a copy of
-//      the bundled app with 2 workers, checked to leave nothing behind.
+//      ESM and CommonJS, against stacks the kit did not start; backend.laravel.appDir
+//      on a copy of the bundled app with 2 workers, checked to leave nothing behind.
+//   4. examples/consumer (its own axios SPA) from the tarball: `npm run example`.
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -123,13 +123,18 @@ async function consumerPasses(): Promise<PassResult[]> {
     await Promise.all([esm, cjs].map((dir) => rm(dir, { recursive: true, force: true })));
   }
 
-  const example = path.join(projectDir, 'examples', 'consumer');
-  await rm(path.join(example, 'node_modules', 'sanctum-spa-kit'), { recursive: true, force: true });
-  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], example);
-  results.push(await runPass({ name: 'examples/consumer (axios SPA, webServer stack)', env: {}, args: [], cwd: example }));
-
-  results.push(await laravelAppDirPass(tarball, example));
+  results.push(await laravelAppDirPass(tarball, exampleDir));
   return results;
+}
+
+/** examples/consumer as its users run it: the kit from the tarball, `npx playwright test`, webServer starting the stack. */
+const exampleDir = path.join(projectDir, 'examples', 'consumer');
+
+async function examplePass(): Promise<PassResult> {
+  await packKit();
+  await rm(path.join(exampleDir, 'node_modules', 'sanctum-spa-kit'), { recursive: true, force: true });
+  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], exampleDir);
+  return runPass({ name: 'examples/consumer (axios SPA, webServer stack)', env: {}, args: [], cwd: exampleDir });
 }
 
 /** Runs a consumer directory's suite against a fresh `npm run dev` stack with the app's `env`, stopped after. */
@@ -177,9 +182,9 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 
 await runCli(async () => {
   await mkdir(path.join(runCacheDir, 'e2e'), { recursive: true });
-  // --only=kit|secrets|consumers runs one part, e.g. --only=consumers after a change to the packaging.
+  // --only=kit|secrets|consumers|example runs one part, e.g. --only=consumers after a change to the packaging.
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  const parts = { kit: kitPasses, secrets: async () => [await secretsPass()], consumers: consumerPasses };
+  const parts = { kit: kitPasses, secrets: async () => [await secretsPass()], consumers: consumerPasses, example: async () => [await examplePass()] };
   const results: PassResult[] = [];
   for (const [name, part] of Object.entries(parts)) if (!only || only === name) results.push(...(await part()));
   console.log('\n=== e2e summary');
