@@ -1,6 +1,6 @@
 import { test, expect as plain } from '@playwright/test';
 import { expect, parseSetCookie } from 'sanctum-spa-kit';
-import type { CookieSource } from '../../fixtures/matchers/cookie-source.ts';
+import type { CookieSource } from 'sanctum-spa-kit';
 import { browserJar, failureOf, loginExchange, setCookies, SET_COOKIE_HEADERS, VALUES } from './support/sample-cookies.ts';
 
 // The cookie matchers on each cookie source, and the sent-request matchers on
@@ -214,4 +214,17 @@ test.describe('toHaveSentCookie', () => {
       'POST /login: expected the request to carry cookie "laravel-session", but it sent no Cookie header (Chromium reported only provisional headers for this failed request (net::ERR_FAILED): Cookie and Origin are unknown)',
     );
   });
+});
+
+test('a value longer than 8 characters is never quoted whole, however short', () => {
+  const message = failureOf(() => expect([parseSetCookie('a=abcdefghi; path=/')]).toBeHttpOnlyCookie('a'));
+  expect(message).toContain('Set-Cookie: a=abcdefgh…; path=/');
+  expect(message).not.toContain('abcdefghi');
+});
+
+test('toHaveSentHeader never prints a whole X-XSRF-TOKEN, under .not or on a mismatch', () => {
+  const token = 'eyJpdiI6' + 'x'.repeat(80);
+  const exchange = loginExchange({ sent: { headers: { 'x-xsrf-token': token }, cookieNames: [], provisional: false } });
+  expect(failureOf(() => expect(exchange).not.toHaveSentHeader('X-XSRF-TOKEN'))).not.toContain(token);
+  expect(failureOf(() => expect(exchange).toHaveSentHeader('X-XSRF-TOKEN', 'other'))).not.toContain(token);
 });

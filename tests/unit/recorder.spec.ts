@@ -158,6 +158,18 @@ test.describe('waitFor', () => {
       'no POST /logout was answered within 200 ms; the API saw:\nGET / → 200\nGET /api/user → 200  sent: Referer  set: laravel-session(HttpOnly; SameSite=lax), XSRF-TOKEN(SameSite=lax)',
     );
   });
+
+  test('a timeout names a request that failed since the call, as the likely cause', async ({ page, context, serve }) => {
+    const api = await serve({ '/sanctum/csrf-cookie': user });
+    const spa = await serve();
+    const traffic = TrafficRecorder.attach(context, api.origin);
+    await page.goto(spa.origin);
+    const answered = traffic.waitFor('POST', '/login', { timeout: 1500 });
+    await fire(page, `${api.origin}/sanctum/csrf-cookie`);
+    await plain(answered).rejects.toThrow(
+      /^no POST \/login was answered within 1500 ms; before it, GET \/sanctum\/csrf-cookie failed: no response reached the page: the browser blocked it \(CORS, net::ERR_FAILED\)\. .*; the API saw:\nGET \/sanctum\/csrf-cookie ✗ net::ERR_FAILED/,
+    );
+  });
 });
 
 test.describe('settled', () => {
@@ -212,6 +224,25 @@ test('a JSON body lost to a navigation is recorded as bodyError, not as an undef
   plain(exchange.response?.bodyError).toMatch(/^the body could not be read \(.+\): the page navigated or closed before it arrived$/);
   plain(exchange.failure).toBe('net::ERR_ABORTED');
   plain(traffic.summary()).toContain('GET /api/user → 200  sent: Referer  (the body could not be read (');
+});
+
+test('waitFor resolves with a request that was answered, even when a navigation then cut its body off', async ({ page, context, serve }) => {
+  const api = await serve({
+    '/api/user': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"id":');
+    },
+  });
+  const traffic = TrafficRecorder.attach(context, api.origin);
+  await page.goto(api.origin);
+  const answered = traffic.waitFor('GET', '/api/user', { timeout: 5000 });
+  const headersArrived = page.waitForResponse((response) => response.url().endsWith('/api/user'));
+  await fire(page, '/api/user');
+  await headersArrived;
+  await page.goto(`${api.origin}/?elsewhere`);
+  const exchange = await answered;
+  plain(exchange.response?.status).toBe(200);
+  plain(exchange.failure).toBe('net::ERR_ABORTED');
 });
 
 test('the context closing rejects a pending waitFor, and any later one', async ({ browser, serve }) => {

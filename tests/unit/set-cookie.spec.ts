@@ -73,3 +73,17 @@ test('setCookiesOf keeps the last cookie of a name, as the browser does', () => 
 test('setCookiesOf of a response without Set-Cookie is empty', () => {
   expect(setCookiesOf([{ name: 'Content-Type', value: 'text/html' }]).size).toBe(0);
 });
+
+test('a pair without "=" is a value with an empty name, as browsers read it', () => {
+  expect(parseSetCookie('foo; path=/')).toMatchObject({ name: '', value: 'foo', path: '/' });
+});
+
+test('spaces around attribute names and values are ignored', () => {
+  expect(parseSetCookie('a=b; SameSite = Strict ; Max-Age = 60')).toMatchObject({ sameSite: 'strict', maxAge: 60 });
+});
+
+test('an empty or invalid Max-Age is ignored, not read as 0 or NaN', () => {
+  expect(parseSetCookie('a=b; Max-Age=').maxAge).toBeUndefined();
+  expect(parseSetCookie('a=b; Max-Age=abc').maxAge).toBeUndefined();
+  expect(parseSetCookie('a=b; Max-Age=-1').maxAge).toBe(-1);
+});
