@@ -123,6 +123,8 @@ async function consumerPasses(): Promise<PassResult[]> {
     await Promise.all([esm, cjs].map((dir) => rm(dir, { recursive: true, force: true })));
   }
 
+  // Acme's SPA is what each worker's Vite serves in the appDir pass: its dependencies first.
+  await installExample();
   results.push(await laravelAppDirPass(tarball, exampleDir));
   return results;
 }
@@ -132,9 +134,14 @@ const exampleDir = path.join(projectDir, 'examples', 'consumer');
 
 async function examplePass(): Promise<PassResult> {
   await packKit();
+  await installExample();
+  return runPass({ name: 'examples/consumer (axios SPA, webServer stack)', env: {}, args: [], cwd: exampleDir });
+}
+
+/** examples/consumer's dependencies, the kit's current tarball among them (npm keeps a file: tarball it has seen, so it goes first). */
+async function installExample(): Promise<void> {
   await rm(path.join(exampleDir, 'node_modules', 'sanctum-spa-kit'), { recursive: true, force: true });
   await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], exampleDir);
-  return runPass({ name: 'examples/consumer (axios SPA, webServer stack)', env: {}, args: [], cwd: exampleDir });
 }
 
 /** Runs a consumer directory's suite against a fresh `npm run dev` stack with the app's `env`, stopped after. */
