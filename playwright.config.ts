@@ -30,10 +30,17 @@ const backendFor = (line: BackendLine): BackendOption =>
   // An external stack comes from KIT_API_URL / KIT_SPA_URL, read by the library as for any consumer.
   isExternal ? { external: { apiUrl: '', spaUrl: '' } } : bundledBackend(harness, backendName, line);
 
+// Each run writes its own output folder, named by the runner's pid (its workers
+// inherit the variable): a second run in this checkout neither deletes this
+// one's artifacts nor trips over them. The harness's global setup removes the
+// folders of runs that are over.
+process.env.KIT_RUN_ID ??= String(process.pid);
+
 const config = defineSanctumConfig(
   { backend: backendFor(defaultLine), user: { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD }, host: harness.KIT_HOST },
   {
     testDir: './tests',
+    outputDir: `./test-results/run-${process.env.KIT_RUN_ID}`,
     globalSetup: './app-under-test/harness/global-setup.ts',
     // Request-context specs run in parallel; the flows project below keeps one browser.
     workers: os.availableParallelism(),

@@ -1,7 +1,9 @@
-# The bundled API (app-under-test/api) as an image: Debian's PHP and Composer,
-# then THE provisioning, app-under-test/provision/provision.php (composer
-# install, .env with APP_KEY, SQLite migrated and seeded), baked in so that a
-# container answers /up well within a second. No install step is repeated here.
+# The bundled API as an image: Debian's PHP and Composer, then THE
+# provisioning, app-under-test/provision/provision.php (the line's genuine
+# laravel/laravel skeleton with its locked dependencies, breeze:install api,
+# the kit's overlay, .env with APP_KEY, SQLite migrated and seeded), baked in so
+# that a container answers /up well within a second. No install step is
+# repeated here. The app is at /srv/app-under-test/api.
 #
 # Context: the repository root, cut down by api.Dockerfile.dockerignore to the
 # app, its provisioning and this folder's files for the image. Needs BuildKit
@@ -26,28 +28,31 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       php${PHP_VERSION}-cli php${PHP_VERSION}-sqlite3 php${PHP_VERSION}-curl \
       php${PHP_VERSION}-mbstring php${PHP_VERSION}-xml \
-      composer php-league-config ca-certificates unzip \
+      composer ca-certificates unzip \
  && rm -rf /var/lib/apt/lists/*
 
 COPY docker/api-opcache.ini /etc/php/${PHP_VERSION}/cli/conf.d/90-sanctum-spa-kit.ini
 WORKDIR /srv/app-under-test
+# The kit's PHP helpers: provisioning checks the app with app-facts.php, and the
+# docker driver runs both in each container (app facts, test user).
+COPY fixtures/backend/laravel/app-facts.php fixtures/backend/laravel/ensure-test-user.php /srv/fixtures/backend/laravel/
 COPY app-under-test/provision provision
-COPY app-under-test/api api
-# The kit's PHP helpers the docker driver runs in each container (app facts, test user).
-COPY fixtures/backend/laravel/app-facts.php fixtures/backend/laravel/ensure-test-user.php kit/
+COPY app-under-test/overlay overlay
 
-# The Laravel line: provision.php rewrites the framework constraint to
-# ^LARAVEL.0. Declared here, not above, so both lines share the layers above.
+# The Laravel line: its skeleton version and composer.lock. Declared here, not
+# above, so both lines share the layers above.
 ARG LARAVEL=12
+COPY app-under-test/lines/laravel${LARAVEL} lines/laravel${LARAVEL}
 
 # Composer reads SSL_CERT_FILE: pointing it at the mounted secret trusts the
 # proxy's CA for this step alone. Then the server's user may read the app (some
 # packages ship owner-only files) and write its storage, database and caches.
 RUN --mount=type=secret,id=host-ca --mount=type=cache,target=/root/.cache/composer \
     if [ -s /run/secrets/host-ca ]; then export SSL_CERT_FILE=/run/secrets/host-ca; fi \
- && php provision/provision.php --framework="^${LARAVEL}.0" \
- && chmod -R a+rX api \
- && chown -R www-data:www-data api/storage api/database api/bootstrap/cache \
+ && php provision/provision.php --line="${LARAVEL}" \
+ && ln -s "apps/laravel${LARAVEL}" api \
+ && chmod -R a+rX "apps/laravel${LARAVEL}" \
+ && cd "apps/laravel${LARAVEL}" && chown -R www-data:www-data storage database bootstrap/cache && cd ../.. \
  && install -d -o www-data -g www-data /var/cache/php-opcache
 
 COPY docker/serve-api.sh /usr/local/bin/serve-api

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { buildSpa } from '../app-under-test/spa/build.ts';
 import { startSpaServer } from '../app-under-test/spa/server.ts';
 import { freePort, LaravelAppBackend } from 'sanctum-spa-kit';
-import { apiDir, projectDir, spaDistDir } from '../app-under-test/harness/paths.ts';
+import { DEFAULT_LINE, LARAVEL_LINES } from '../app-under-test/harness/lines.ts';
+import { appDirOf, projectDir, spaDistDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
 import { dockerDaemonAnswers } from '../docker/driver/docker-cli.ts';
 import { benchDocker } from './bench/docker.ts';
@@ -33,16 +34,18 @@ async function untilUp(url: string): Promise<void> {
 }
 
 async function benchProvisioning(): Promise<void> {
-  const emptyComposerCache = await mkdtemp(path.join(os.tmpdir(), 'sanctum-kit-composer-cache-'));
-  const cold = await freshAppCopy();
-  report('provisioning, cold (fresh clone, empty Composer cache)', 1, await measure(1, () => cold.provision({ ...process.env, COMPOSER_CACHE_DIR: emptyComposerCache })));
-  await cold.remove();
-  await rm(emptyComposerCache, { recursive: true, force: true });
-  const clones = await Promise.all([1, 2, 3].map(() => freshAppCopy()));
-  let next = 0;
-  report('provisioning, fresh clone (warm Composer cache)', 3, await measure(3, () => clones[next++].provision()));
-  report('provisioning, cached (nothing changed)', 5, await measure(5, () => clones[0].provision()));
-  await Promise.all(clones.map((clone) => clone.remove()));
+  for (const line of LARAVEL_LINES) {
+    const emptyComposerCache = await mkdtemp(path.join(os.tmpdir(), 'sanctum-kit-composer-cache-'));
+    const cold = await freshAppCopy(line);
+    report(`provisioning laravel${line}, cold (fresh clone, empty Composer cache)`, 1, await measure(1, () => cold.provision({ ...process.env, COMPOSER_CACHE_DIR: emptyComposerCache })));
+    await cold.remove();
+    await rm(emptyComposerCache, { recursive: true, force: true });
+    const clones = await Promise.all([1, 2].map(() => freshAppCopy(line)));
+    let next = 0;
+    report(`provisioning laravel${line}, fresh clone (warm Composer cache)`, 2, await measure(2, () => clones[next++].provision()));
+    report(`provisioning laravel${line}, cached (nothing changed)`, 5, await measure(5, () => clones[0].provision()));
+    await Promise.all(clones.map((clone) => clone.remove()));
+  }
 }
 
 async function benchNativeStart(native: LaravelAppBackend, php: string): Promise<void> {
@@ -52,7 +55,7 @@ async function benchNativeStart(native: LaravelAppBackend, php: string): Promise
   }));
   report('API start to /up 200 (php artisan serve, for comparison)', 3, await measure(3, async () => {
     const port = await freePort();
-    const child = spawn(php, ['artisan', 'serve', '--host=127.0.0.1', `--port=${port}`], { cwd: apiDir, stdio: 'ignore', detached: true });
+    const child = spawn(php, ['artisan', 'serve', '--host=127.0.0.1', `--port=${port}`], { cwd: appDirOf(DEFAULT_LINE.laravel), stdio: 'ignore', detached: true });
     try {
       await untilUp(`http://127.0.0.1:${port}/up`);
     } finally {
@@ -77,7 +80,7 @@ await runCli(async () => {
   const withDocker = await dockerDaemonAnswers();
   console.log(`| step | median | min–max | runs |\n|---|---|---|---|`);
   await benchProvisioning();
-  const native = new LaravelAppBackend({ appDir: apiDir, php: harness.KIT_PHP_BINARY, env: {}, host: harness.KIT_HOST, user, readyTimeoutMs: 15_000 });
+  const native = new LaravelAppBackend({ appDir: appDirOf(DEFAULT_LINE.laravel), php: harness.KIT_PHP_BINARY, env: {}, host: harness.KIT_HOST, user, readyTimeoutMs: 15_000 });
   await native.prepare();
   await benchNativeStart(native, harness.KIT_PHP_BINARY);
   if (withDocker) await benchDocker(report, harness.KIT_HOST, user, { cold: process.argv.includes('--docker-cold') });

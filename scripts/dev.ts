@@ -2,26 +2,29 @@
 // server on :8000, with its own copy of the seeded database) and the built
 // SPA (:5173), prints both URLs and the test user, and stops both on Ctrl-C.
 //
-//   npm run dev [-- --api-port=8000] [--spa-port=5173]
+//   npm run dev [-- --api-port=8000] [--spa-port=5173] [--line=12|11]
 //   npm run dev -- --spa-origin=http://localhost:5180   the API alone, trusting another SPA (yours)
 import { parseArgs } from 'node:util';
 import { BackendStartError, LaravelAppBackend } from 'sanctum-spa-kit';
 import { provisionBundledApp } from '../app-under-test/harness/provision-bundled-app.ts';
-import { apiDir, projectDir, spaDistDir } from '../app-under-test/harness/paths.ts';
+import { LARAVEL_LINES, type LaravelLine } from '../app-under-test/harness/lines.ts';
+import { appDirOf, projectDir, spaDistDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
 import { startSpaServer } from '../app-under-test/spa/server.ts';
 import { runCli } from './cli-errors.ts';
 
 await runCli(async () => {
   const { values } = parseArgs({
-    options: { 'api-port': { type: 'string', default: '8000' }, 'spa-port': { type: 'string', default: '5173' }, 'spa-origin': { type: 'string' } },
+    options: { line: { type: 'string' }, 'api-port': { type: 'string', default: '8000' }, 'spa-port': { type: 'string', default: '5173' }, 'spa-origin': { type: 'string' } },
   });
   const harness = loadHarnessSettings(projectDir);
+  const line = (values.line ?? harness.KIT_LARAVEL_LINE) as LaravelLine;
+  if (!LARAVEL_LINES.includes(line)) throw new BackendStartError(`--line=${line}: expected one of ${LARAVEL_LINES.join(', ')}`);
   const host = harness.KIT_HOST;
   const spaOrigin = values['spa-origin'] ?? `http://${host}:${values['spa-port']}`;
   const user = { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD };
-  await provisionBundledApp(harness);
-  const api = new LaravelAppBackend({ appDir: apiDir, php: harness.KIT_PHP_BINARY, env: {}, host, user, readyTimeoutMs: 15_000 });
+  await provisionBundledApp(harness, line);
+  const api = new LaravelAppBackend({ appDir: appDirOf(line), php: harness.KIT_PHP_BINARY, env: {}, host, user, readyTimeoutMs: 15_000 });
   await api.prepare();
   const backend = await api.start({ spaOrigin, envOverrides: {}, workerIndex: 0, port: Number(values['api-port']) });
   const spa = values['spa-origin']

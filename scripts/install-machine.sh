@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # Takes a fresh Debian bookworm machine to a working kit: the Debian packages
 # the app under test and the browser need, the npm dependencies, then the
-# provisioned API and the built SPA. Idempotent: what is there is skipped.
+# provisioned app under test (the real installers) and the built SPA. Idempotent: what is there is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# PHP and its extensions for Laravel + SQLite, Composer, PHPUnit for the
-# stand-in packages' tests, Debian's league/config, Chromium for the specs, and
-# unzip (Composer's downloads; the e2e run reads the HTML report's data with it).
-packages=(php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer phpunit php-league-config chromium unzip)
+# PHP and its extensions for Laravel + SQLite, Composer, Chromium for the specs,
+# and unzip (Composer's downloads; the e2e run reads the HTML report's data with it).
+packages=(php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer chromium unzip)
 
 source scripts/lib/ensure-debian-packages.sh
 ensure_debian_packages install-machine "${packages[@]}"

@@ -3,7 +3,8 @@
 //   1. `npx playwright test` as it is (KIT_BACKEND, auto by default); when
 //      Docker answers, native and the docker version matrix get a pass too.
 //      Under CI=true a missing Docker engine fails the run instead of shrinking it.
-//   2. A run with a recognisable password, then its reports scanned for it.
+//   2. A run killed mid-flow (SIGKILL to a worker and the runner), then one
+//      that must pass and leave nothing of it; a run with a recognisable password, then its reports scanned for it.
 //   3. The packed tarball (npm pack) in new directories made with `npm init -y`,
 //      ESM and CommonJS, against stacks the kit did not start; backend.laravel.appDir
 //      on a copy of the bundled app with 2 workers, checked to leave nothing behind.
@@ -12,10 +13,12 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { apiDir, projectDir, runCacheDir } from '../app-under-test/harness/paths.ts';
+import { DEFAULT_LINE } from '../app-under-test/harness/lines.ts';
+import { appDirOf, projectDir, runCacheDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
 import { defaultDockerBinary, dockerDaemonAnswers } from '../docker/driver/docker-cli.ts';
 import { runCli } from './cli-errors.ts';
+import { killMidRun, whatRemains } from './kill-mid-run.ts';
 import { startExternalStack, type ExternalStack } from './consumer/external-stack.ts';
 import { freshConsumer } from './consumer/fresh-consumer.ts';
 import { leftoversOf } from './consumer/leftovers.ts';
@@ -74,6 +77,20 @@ async function kitPasses(): Promise<PassResult[]> {
   const results: PassResult[] = [];
   for (const pass of passes) results.push(await runPass(pass));
   return results;
+}
+
+/**
+ * A crash mid-run: a worker and the runner killed with SIGKILL while the
+ * flows run; the next run must pass and leave nothing of the first behind
+ * (its PHP servers, database copies, output folder).
+ */
+async function killPass(): Promise<PassResult> {
+  const killed = await killMidRun();
+  console.log(`kill mid-run: SIGKILL to a worker and the runner (pid ${killed.killedRunner}); left right after: ${killed.leftAfterKill.join(', ') || 'nothing'}`);
+  const next = await runPass({ name: 'the run after a killed one', env: { KIT_BACKEND: 'native' }, args: ['--project=wire'] });
+  const remains = await whatRemains(killed);
+  console.log(`kill mid-run: after the next run, ${remains.length === 0 ? 'nothing of the killed run remains' : `still there: ${remains.join(', ')}`}`);
+  return { ...next, failed: next.failed + remains.length };
 }
 
 /**
@@ -163,7 +180,7 @@ async function againstStack(
 async function laravelAppDirPass(tarball: string, example: string): Promise<PassResult> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'sanctum-kit-appdir-'));
   const appCopy = path.join(scratch, 'api');
-  await cp(apiDir, appCopy, { recursive: true, filter: (source) => !/\/(\.provisioned\.json|storage\/logs\/.+)$/.test(source) });
+  await cp(appDirOf(DEFAULT_LINE.laravel), appCopy, { recursive: true, filter: (source) => !/\/(\.provisioned\.json|storage\/logs\/.+)$/.test(source) });
   // Acme's adapter and spec, its SPA served per worker by Vite, against the copy.
   const dir = await freshConsumer({ type: 'module', tarball, files: { 'playwright.config.ts': 'laravel-app.config.ts' } });
   await cp(path.join(example, 'e2e'), path.join(dir, 'e2e'), { recursive: true });
@@ -189,9 +206,9 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 
 await runCli(async () => {
   await mkdir(path.join(runCacheDir, 'e2e'), { recursive: true });
-  // --only=kit|secrets|consumers|example runs one part, e.g. --only=consumers after a change to the packaging.
+  // --only=kit|kill|secrets|consumers|example runs one part, e.g. --only=consumers after a change to the packaging.
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  const parts = { kit: kitPasses, secrets: async () => [await secretsPass()], consumers: consumerPasses, example: async () => [await examplePass()] };
+  const parts = { kit: kitPasses, kill: async () => [await killPass()], secrets: async () => [await secretsPass()], consumers: consumerPasses, example: async () => [await examplePass()] };
   const results: PassResult[] = [];
   for (const [name, part] of Object.entries(parts)) if (!only || only === name) results.push(...(await part()));
   console.log('\n=== e2e summary');

@@ -2,8 +2,8 @@ import type { BackendOption, SpaOption } from '../../fixtures/config/options.ts'
 import { DockerBackend } from '../../docker/driver/docker-backend.ts';
 import { BackendStartError } from '../../fixtures/backend/driver.ts';
 import { startSpaServer } from '../spa/server.ts';
-import { describeLine, NATIVE_LINE, sameLine, type BackendLine } from './lines.ts';
-import { apiDir, spaDistDir } from './paths.ts';
+import { describeLine, NATIVE_PHP_LINE, type BackendLine } from './lines.ts';
+import { appDirOf, spaDistDir } from './paths.ts';
 import type { BackendName } from './resolve-backend.ts';
 import type { HarnessSettings } from './settings-schema.ts';
 
@@ -25,10 +25,10 @@ const dockerBackends = new Map<string, BackendOption>();
  */
 export function bundledBackend(settings: HarnessSettings, backendName: Exclude<BackendName, 'external'>, line: BackendLine): BackendOption {
   if (backendName === 'native') {
-    if (!sameLine(line, NATIVE_LINE)) {
-      throw new BackendStartError(`the native backend runs ${describeLine(NATIVE_LINE)} only; ${describeLine(line)} needs KIT_BACKEND=docker`);
+    if (line.php !== NATIVE_PHP_LINE) {
+      throw new BackendStartError(`the native backend runs on this machine's PHP ${NATIVE_PHP_LINE}; ${describeLine(line)} needs KIT_BACKEND=docker`);
     }
-    return { laravel: { appDir: apiDir, php: settings.KIT_PHP_BINARY, spa: bundledSpa } };
+    return { laravel: { appDir: appDirOf(line.laravel), php: settings.KIT_PHP_BINARY, spa: bundledSpa } };
   }
   const key = describeLine(line);
   let backend = dockerBackends.get(key);

@@ -17,8 +17,11 @@ export const DEBIAN_SUITE_OF: Record<PhpLine, string> = { '8.2': 'bookworm', '8.
 
 export const ALL_BACKEND_LINES: BackendLine[] = PHP_LINES.flatMap((php) => LARAVEL_LINES.map((laravel) => ({ php, laravel })));
 
-/** What the bundled app and this machine's PHP run natively. */
-export const NATIVE_LINE: BackendLine = { php: '8.2', laravel: '12' };
+/** This machine's PHP (Debian bookworm's): the native backend runs either Laravel line on it. */
+export const NATIVE_PHP_LINE: PhpLine = '8.2';
+
+/** The line the bench times. */
+export const DEFAULT_LINE: BackendLine = { php: NATIVE_PHP_LINE, laravel: '12' };
 
 export function describeLine(line: BackendLine): string {
   return `php${line.php} laravel${line.laravel}`;

@@ -1,5 +1,6 @@
 import { provisionApi } from '../provision/index.ts';
 import { buildSpa } from '../spa/build.ts';
+import type { LaravelLine } from './lines.ts';
 import type { HarnessSettings } from './settings-schema.ts';
 
 /**
@@ -7,8 +8,9 @@ import type { HarnessSettings } from './settings-schema.ts';
  * changed. The .env it writes names the by-hand origins (npm run dev); the
  * fixtures override FRONTEND_URL and the stateful domains per worker.
  */
-export async function provisionBundledApp(settings: HarnessSettings, { force = false } = {}): Promise<{ spaBuilt: boolean }> {
+export async function provisionBundledApp(settings: HarnessSettings, line: LaravelLine, { force = false } = {}): Promise<{ spaBuilt: boolean }> {
   await provisionApi({
+    line,
     php: settings.KIT_PHP_BINARY,
     spaOrigin: `http://${settings.KIT_HOST}:5173`,
     apiUrl: `http://${settings.KIT_HOST}:8000`,

@@ -9,6 +9,8 @@ export interface ProvisionOptions {
   apiUrl: string;
   userEmail: string;
   userPassword: string;
+  /** The Laravel line: app-under-test/lines/laravel<line>. */
+  line: string;
   force?: boolean;
 }
 
@@ -24,6 +26,7 @@ const provisionScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 
 export function provisionApi(options: ProvisionOptions): Promise<void> {
   const args = [
     provisionScript,
+    `--line=${options.line}`,
     `--spa-origin=${options.spaOrigin}`,
     `--api-url=${options.apiUrl}`,
     `--user-email=${options.userEmail}`,

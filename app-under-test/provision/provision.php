@@ -1,15 +1,16 @@
 <?php
 
-// Provisions app-under-test/api: requirements, composer install, .env, SQLite
-// database (migrated and seeded). Idempotent: each step runs only when its
-// inputs changed since the last success (stamp in api/.provisioned.json).
+// Provisions one line's app under test at app-under-test/apps/laravel<line>
+// from the real installers: `composer create-project laravel/laravel` at the
+// line's skeleton version, its locked dependencies (lines/laravel<line>/),
+// `php artisan breeze:install api`, HasApiTokens, the kit's overlay; then .env
+// and the SQLite database (migrated and seeded). Idempotent: each step runs
+// only when its inputs changed (stamp in apps/.laravel<line>.provisioned.json).
 //
-//   php provision.php [--spa-origin=URL] [--api-url=URL] [--user-email=E]
-//                     [--user-password=P] [--framework=^11.0] [--force]
+//   php provision.php [--line=12|11] [--spa-origin=URL] [--api-url=URL]
+//                     [--user-email=E] [--user-password=P] [--force]
 //
-// The same script provisions the native backend and the container image.
-// --framework rewrites composer.json's laravel/framework constraint first (the
-// image's Laravel-line switch).
+// The same script provisions the native backend and the container images.
 
 if (PHP_VERSION_ID < 80200) {
     fwrite(STDERR, 'provision: PHP 8.2 or newer is needed, this is PHP '.PHP_VERSION.".\n"
@@ -23,12 +24,15 @@ require __DIR__.'/src/Tool.php';
 require __DIR__.'/src/Stamp.php';
 require __DIR__.'/src/EnvFile.php';
 require __DIR__.'/src/Options.php';
-require __DIR__.'/src/FrameworkConstraint.php';
+require __DIR__.'/src/Skeleton.php';
+require __DIR__.'/src/ApiTokensStep.php';
+require __DIR__.'/src/Overlay.php';
+require __DIR__.'/src/AppChecks.php';
 require __DIR__.'/src/Provisioner.php';
 
 try {
     $options = Options::fromArgv($argv);
-    $provisioner = new Provisioner(dirname(__DIR__).'/api', $options);
+    $provisioner = new Provisioner($options);
     $provisioner->run();
 } catch (ProvisionFailed $failure) {
     fwrite(STDERR, $failure->getMessage()."\n");

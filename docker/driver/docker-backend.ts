@@ -20,9 +20,9 @@ export interface DockerBackendOptions {
   runId?: string;
 }
 
-/** Where api.Dockerfile puts the app, its provisioning and the kit's PHP helpers. */
+/** Where api.Dockerfile puts the app (api: the provisioned line), its provisioning and the kit's PHP helpers. */
 const appInImage = '/srv/app-under-test';
-const kitScriptsInImage = `${appInImage}/kit`;
+const kitScriptsInImage = '/srv/fixtures/backend/laravel';
 const READY_TIMEOUT_MS = 20_000;
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { projectDir } from '../../app-under-test/harness/paths.ts';
 import { currentApiImage, ensureApiImage, type ApiImageVariant } from '../../docker/driver/api-image.ts';
 import { DockerBackend } from '../../docker/driver/docker-backend.ts';
-import { NATIVE_LINE } from '../../app-under-test/harness/lines.ts';
+import { DEFAULT_LINE } from '../../app-under-test/harness/lines.ts';
 import type { TestUser } from 'sanctum-spa-kit';
 import { DockerCli } from '../../docker/driver/docker-cli.ts';
 import { measure, type Figures } from './measure.ts';
@@ -24,7 +24,7 @@ function run(command: string, args: string[]): Promise<void> {
  */
 export async function benchDocker(report: Report, host: string, user: TestUser, { cold }: { cold: boolean }): Promise<void> {
   const docker = new DockerCli();
-  const variant: ApiImageVariant = NATIVE_LINE;
+  const variant: ApiImageVariant = DEFAULT_LINE;
   const baseImageScript = path.join(projectDir, 'docker', 'base-image.sh');
   if (cold) {
     const images = (await docker.run(['images', '--quiet', '--filter', 'label=sanctum-spa-kit=1'])).stdout.split('\n').filter(Boolean);

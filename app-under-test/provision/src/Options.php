@@ -9,8 +9,8 @@ final class Options
         public readonly string $userEmail = 'test@example.com',
         public readonly string $userPassword = 'password',
         public readonly bool $force = false,
-        /** A laravel/framework constraint to install instead of composer.json's, e.g. ^11.0. */
-        public readonly ?string $framework = null,
+        /** The Laravel line: app-under-test/lines/laravel<line> holds its skeleton version and locked dependencies. */
+        public readonly string $line = '12',
     ) {
     }
 
@@ -23,15 +23,16 @@ final class Options
                 $values['force'] = true;
                 continue;
             }
-            if (! preg_match('/^--(spa-origin|api-url|user-email|user-password|framework)=(.*)$/s', $argument, $match)) {
+            if (! preg_match('/^--(spa-origin|api-url|user-email|user-password|line)=(.*)$/s', $argument, $match)) {
                 throw new ProvisionFailed("provision: unknown argument $argument\n"
-                    .'  usage: provision.php [--spa-origin=URL] [--api-url=URL] [--user-email=E] [--user-password=P] [--framework=^11.0] [--force]');
+                    .'  usage: provision.php [--spa-origin=URL] [--api-url=URL] [--user-email=E] [--user-password=P] [--line=12|11] [--force]');
             }
             $values[lcfirst(str_replace('-', '', ucwords($match[1], '-')))] = $match[2];
         }
         $options = new self(...$values);
-        if ($options->framework !== null && ! preg_match('/^[\w.*^~<>=|, -]+$/', $options->framework)) {
-            throw new ProvisionFailed("provision: --framework={$options->framework} is not a Composer constraint like ^11.0");
+        if (! preg_match('/^\d+$/', $options->line) || ! is_dir(dirname(__DIR__, 2)."/lines/laravel{$options->line}")) {
+            $lines = implode(', ', array_map(fn ($dir) => substr(basename($dir), 7), glob(dirname(__DIR__, 2).'/lines/laravel*', GLOB_ONLYDIR)));
+            throw new ProvisionFailed("provision: --line={$options->line}: no such line; the lines are $lines (app-under-test/lines/)");
         }
         foreach (['spaOrigin' => '--spa-origin', 'apiUrl' => '--api-url'] as $property => $flag) {
             $url = parse_url($options->$property);

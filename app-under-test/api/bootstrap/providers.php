@@ -1,5 +1,0 @@
-<?php
-
-return [
-    App\Providers\AppServiceProvider::class,
-];

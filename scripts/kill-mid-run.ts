@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { processLives } from 'sanctum-spa-kit';
+import { projectDir } from '../app-under-test/harness/paths.ts';
+import { scratchDir } from '../fixtures/backend/scratch-dir.ts';
+
+/** What the killed run left running or on disk right after the kill. */
+  leftAfterKill: string[];
+  /** What of it still remained after the next run. */
+  leftAfterNextRun: string[];
+  /** The runner that was killed: its output folder must be gone too. */
+  killedRunner: number;
+}
+
+/**
+ * Starts a native run, waits until a worker's PHP server is up, then kills
+ * that worker and the runner with SIGKILL (no handler runs), as a crash or
+ * the OOM killer would. Returns what they left; the caller then starts
+ * another run and calls `whatRemains`.
+ */
+export async function killMidRun(): Promise<{ killedRunner: number; serverPids: number[]; leftAfterKill: string[] }> {
+  const before = new Set(await workerFiles());
+  const run = spawn('npx', ['playwright', 'test', '--project=chromium', '--reporter=dot'], {
+    cwd: projectDir,
+    env: { ...process.env, KIT_BACKEND: 'native' },
+    stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => run.once('exit', resolve));
+  const serverFile = await waitFor(async () => (await workerFiles()).find((file) => file.endsWith('.server-pid') && !before.has(file)), 60_000);
+  const worker = Number(serverFile.split('-')[0]);
+  const runner = parentOf(await readFile(`/proc/${worker}/stat`, 'utf8'));
+  process.kill(worker, 'SIGKILL');
+  process.kill(runner, 'SIGKILL');
+  await exited;
+  const serverPids = await Promise.all((await workerFiles()).filter((file) => file.endsWith('.server-pid') && !before.has(file)).map(async (file) => Number(await readFile(scratchDir('workers', file), 'utf8'))));
+  const leftAfterKill = [
+    ...serverPids.filter(processLives).map((pid) => `php -S pid ${pid} still listening`),
+    ...(await workerFiles()).filter((file) => !before.has(file)).map((file) => `worker file ${file}`),
+  ];
+  return { killedRunner: runner, serverPids, leftAfterKill };
+}
+
+/** After the next run: the killed run's servers, worker files and output folder must all be gone. */
+export async function whatRemains(killed: { killedRunner: number; serverPids: number[] }): Promise<string[]> {
+  const left = killed.serverPids.filter(processLives).map((pid) => `php -S pid ${pid} still running`);
+  left.push(...(await workerFiles()).filter((file) => !processLives(Number(file.split('-')[0]))).map((file) => `worker file ${file}`));
+  const outputs = await readdir(path.join(projectDir, 'test-results')).catch(() => [] as string[]);
+  if (outputs.includes(`run-${killed.killedRunner}`)) left.push(`test-results/run-${killed.killedRunner}`);
+  return left;
+}
+
+async function workerFiles(): Promise<string[]> {
+  return readdir(scratchDir('workers')).catch(() => [] as string[]);
+}
+
+/** The parent pid from /proc/<pid>/stat (the field after the command's closing parenthesis). */
+function parentOf(stat: string): number {
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+/** Polls a condition until it yields a value, bounded. */
+async function waitFor<T>(condition: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`kill-mid-run: no worker started a PHP server within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
