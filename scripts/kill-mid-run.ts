@@ -5,14 +5,6 @@ import { processLives } from 'sanctum-spa-kit';
 import { projectDir } from '../app-under-test/harness/paths.ts';
 import { scratchDir } from '../fixtures/backend/scratch-dir.ts';
 
-/** What the killed run left running or on disk right after the kill. */
-  leftAfterKill: string[];
-  /** What of it still remained after the next run. */
-  leftAfterNextRun: string[];
-  /** The runner that was killed: its output folder must be gone too. */
-  killedRunner: number;
-}
-
 /**
  * Starts a native run, waits until a worker's PHP server is up, then kills
  * that worker and the runner with SIGKILL (no handler runs), as a crash or

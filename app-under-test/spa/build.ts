@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lock } from 'proper-lockfile';
 
 const spaDir = path.dirname(fileURLToPath(import.meta.url));
 const distDir = path.join(spaDir, 'dist');
@@ -29,12 +30,22 @@ async function inputsHash(): Promise<string> {
 /** Returns true when it built, false when dist/ was already current. */
 export async function buildSpa({ force = false } = {}): Promise<boolean> {
   const hash = await inputsHash();
-  const stamp = await readFile(stampFile, 'utf8').catch(() => '');
-  if (!force && stamp === hash) return false;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(spaDir, 'vite.config.ts'), root: spaDir, logLevel: 'warn' });
-  await writeFile(stampFile, hash);
-  return true;
+  if (!force && (await currentStamp()) === hash) return false;
+  // Two runs at once in one checkout: the second waits for the first's build, then finds it current.
+  const release = await lock(spaDir, { lockfilePath: path.join(spaDir, '.build.lock'), retries: { retries: 600, minTimeout: 100, maxTimeout: 100 } });
+  try {
+    if (!force && (await currentStamp()) === hash) return false;
+    const { build } = await import('vite');
+    await build({ configFile: path.join(spaDir, 'vite.config.ts'), root: spaDir, logLevel: 'warn' });
+    await writeFile(stampFile, hash);
+    return true;
+  } finally {
+    await release();
+  }
+}
+
+function currentStamp(): Promise<string> {
+  return readFile(stampFile, 'utf8').catch(() => '');
 }
 
 export { distDir as spaDistDir };
