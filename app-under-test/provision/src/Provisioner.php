@@ -27,7 +27,6 @@ final class Provisioner
         $this->root = dirname(__DIR__, 2);
         $this->appDir = "$this->root/apps/laravel{$options->line}";
         $this->lineDir = "$this->root/lines/laravel{$options->line}";
-        $this->stamp = new Stamp("$this->root/apps/.laravel{$options->line}.provisioned.json");
         $this->recipe = Stamp::hashOf(dirname(__DIR__), ['provision.php', 'src']);
     }
 
@@ -43,6 +42,8 @@ final class Provisioner
             echo "provision: another run is provisioning laravel{$this->options->line}; waiting for it\n";
             flock($lock, LOCK_EX);
         }
+        // Read under the lock: a run that waited sees what the first one recorded.
+        $this->stamp = new Stamp("$this->root/apps/.laravel{$this->options->line}.provisioned.json");
         $ran = array_filter([
             $this->step('app', $this->appInputs(...), "$this->appDir/vendor/autoload.php", $this->buildApp(...)),
             $this->step('.env', $this->envInputs(...), "$this->appDir/.env", $this->writeEnv(...)),
