@@ -3,8 +3,10 @@
 //   1. `npx playwright test` as it is (KIT_BACKEND, auto by default); when
 //      Docker answers, native and the docker version matrix get a pass too.
 //      Under CI=true a missing Docker engine fails the run instead of shrinking it.
-//   2. A run killed mid-flow (SIGKILL to a worker and the runner), then one
-//      that must pass and leave nothing of it; a run with a recognisable password, then its reports scanned for it.
+//   2. Two runs at once with provisioning due, both green; a run killed
+//      mid-flow (SIGKILL to a worker and the runner), then one that must pass
+//      and leave nothing of it; a run with a recognisable password, then its
+//      reports scanned for it.
 //   3. The packed tarball (npm pack) in new directories made with `npm init -y`,
 //      ESM and CommonJS, against stacks the kit did not start; backend.laravel.appDir
 //      on a copy of the bundled app with 2 workers, checked to leave nothing behind.
@@ -77,6 +79,18 @@ async function kitPasses(): Promise<PassResult[]> {
   const results: PassResult[] = [];
   for (const pass of passes) results.push(await runPass(pass));
   return results;
+}
+
+/**
+ * Two `npx playwright test` at once in this checkout with provisioning due
+ * (the app and the SPA build removed first): one provisions while the other
+ * waits on its lock, each writes its own output folder; both must pass.
+ */
+async function concurrentPasses(): Promise<PassResult[]> {
+  await rm(appDirOf(DEFAULT_LINE.laravel), { recursive: true, force: true });
+  await rm(path.join(projectDir, 'app-under-test', 'spa', 'dist'), { recursive: true, force: true });
+  const pass = (name: string) => runPass({ name, env: { KIT_BACKEND: 'native' }, args: ['--project=wire', '--project=chromium'] });
+  return Promise.all([pass('concurrent run A (provisioning due)'), pass('concurrent run B (provisioning due)')]);
 }
 
 /**
@@ -206,9 +220,9 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 
 await runCli(async () => {
   await mkdir(path.join(runCacheDir, 'e2e'), { recursive: true });
-  // --only=kit|kill|secrets|consumers|example runs one part, e.g. --only=consumers after a change to the packaging.
+  // --only=kit|concurrent|kill|secrets|consumers|example runs one part, e.g. --only=consumers after a change to the packaging.
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  const parts = { kit: kitPasses, kill: async () => [await killPass()], secrets: async () => [await secretsPass()], consumers: consumerPasses, example: async () => [await examplePass()] };
+  const parts = { kit: kitPasses, concurrent: concurrentPasses, kill: async () => [await killPass()], secrets: async () => [await secretsPass()], consumers: consumerPasses, example: async () => [await examplePass()] };
   const results: PassResult[] = [];
   for (const [name, part] of Object.entries(parts)) if (!only || only === name) results.push(...(await part()));
   console.log('\n=== e2e summary');
