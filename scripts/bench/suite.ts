@@ -8,9 +8,14 @@ type Report = (label: string, runs: number, figures: Figures) => void;
 function timedPlaywright(env: Record<string, string>, args: string[]): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['playwright', 'test', '--reporter=dot', ...args], { cwd: projectDir, stdio: 'ignore', env: { ...process.env, ...env } });
+    const child = spawn('npx', ['playwright', 'test', '--reporter=line', ...args], { cwd: projectDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) =>
-      code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`npx playwright test ${args.join(' ')} failed (exit ${code})`)),
+      code === 0
+        ? resolve((performance.now() - started) / 1000)
+        : reject(new Error(`${Object.entries(env).map(([name, value]) => `${name}=${value} `).join('')}npx playwright test ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`)),
     );
   });
 }
@@ -21,7 +26,8 @@ function figuresOf(seconds: number[]): Figures {
 }
 
 /**
- * The core suite (5 flows + the twin, Chromium) and the whole suite, warm,
+ * The core suite (the flows, the bundled SPA's screens and the twin, in
+ * Chromium) and the whole suite (unit and wire too), warm,
  * wall time from the command's start to its end (backend, SPA and browser
  * start included). Backends alternate run by run, so both see the same machine.
  */
@@ -37,8 +43,8 @@ export async function benchSuites(report: Report, backends: string[], runs = 3):
     }
   }
   for (const backend of backends) {
-    report(`core suite, warm: 5 flows + twin in Chromium, ${backend} (npx playwright test, wall)`, runs, figuresOf(coreTimes[backend]));
-    report(`whole suite, warm: wire + flows + twin, ${backend} (wall)`, runs, figuresOf(wholeTimes[backend]));
+    report(`core suite, warm: 5 flows + 2 screens + twin in Chromium, ${backend} (npx playwright test, wall)`, runs, figuresOf(coreTimes[backend]));
+    report(`whole suite, warm: unit + wire + flows + twin, ${backend} (wall)`, runs, figuresOf(wholeTimes[backend]));
   }
   if (backends.includes('docker') && backends.includes('native')) {
     const ratio = figuresOf(coreTimes.docker).median / figuresOf(coreTimes.native).median;
