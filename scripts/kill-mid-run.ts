@@ -26,8 +26,10 @@ export async function killMidRun(): Promise<{ killedRunner: number; serverPids: 
   process.kill(runner, 'SIGKILL');
   await exited;
   const serverPids = await Promise.all((await workerFiles()).filter((file) => file.endsWith('.server-pid') && !before.has(file)).map(async (file) => Number(await readFile(scratchDir('workers', file), 'utf8'))));
+  // The watchdog of each server (php-server.ts) sees its worker's pipe close: give it a moment.
+  await waitFor(async () => (serverPids.some(groupLives) ? undefined : true), 5_000).catch(() => undefined);
   const leftAfterKill = [
-    ...serverPids.filter(processLives).map((pid) => `php -S pid ${pid} still listening`),
+    ...serverPids.filter(groupLives).map((pid) => `php -S (process group ${pid}) still running`),
     ...(await workerFiles()).filter((file) => !before.has(file)).map((file) => `worker file ${file}`),
   ];
   return { killedRunner: runner, serverPids, leftAfterKill };
@@ -35,11 +37,21 @@ export async function killMidRun(): Promise<{ killedRunner: number; serverPids: 
 
 /** After the next run: the killed run's servers, worker files and output folder must all be gone. */
 export async function whatRemains(killed: { killedRunner: number; serverPids: number[] }): Promise<string[]> {
-  const left = killed.serverPids.filter(processLives).map((pid) => `php -S pid ${pid} still running`);
+  const left = killed.serverPids.filter(groupLives).map((pid) => `php -S (process group ${pid}) still running`);
   left.push(...(await workerFiles()).filter((file) => !processLives(Number(file.split('-')[0]))).map((file) => `worker file ${file}`));
   const outputs = await readdir(path.join(projectDir, 'test-results')).catch(() => [] as string[]);
   if (outputs.includes(`run-${killed.killedRunner}`)) left.push(`test-results/run-${killed.killedRunner}`);
   return left;
+}
+
+/** Whether any process of a server's group (php-server.ts) still runs. */
+function groupLives(groupId: number): boolean {
+  try {
+    process.kill(-groupId, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function workerFiles(): Promise<string[]> {
@@ -57,7 +69,7 @@ async function waitFor<T>(condition: () => Promise<T | undefined>, timeoutMs: nu
   for (;;) {
     const value = await condition();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`kill-mid-run: no worker started a PHP server within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`kill-mid-run: the condition did not hold within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
