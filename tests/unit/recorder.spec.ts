@@ -1,5 +1,6 @@
 import { test as base, expect as plain, type Page } from '@playwright/test';
 import { expect, TrafficRecorder } from 'sanctum-spa-kit';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { deferred, json, startLocalServer, type LocalServer, type Route } from './support/local-server.ts';
 
 // TrafficRecorder on a real Chromium against real local servers: the page is
@@ -203,20 +204,25 @@ test.describe('settled', () => {
   });
 });
 
-test('a JSON body lost to a navigation is recorded as bodyError, not as an undefined json', async ({ page, context, serve }) => {
-  const api = await serve({
-    '/api/user': (_request, response) => {
-      // The headers and half the body, then nothing until the connection closes.
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.write('{"id":');
-    },
-  });
-  const traffic = TrafficRecorder.attach(context, api.origin);
-  await page.goto(api.origin);
+/** The headers and half a JSON body, then nothing until the connection closes. */
+function halfJsonBody(_request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.write('{"id":');
+}
+
+/** The page fetches /api/user and, once its headers arrived, navigates away before the body. */
+async function answerThenNavigateAway(page: Page, origin: string): Promise<void> {
   const headersArrived = page.waitForResponse((response) => response.url().endsWith('/api/user'));
   await fire(page, '/api/user');
   await headersArrived;
-  await page.goto(`${api.origin}/?elsewhere`);
+  await page.goto(`${origin}/?elsewhere`);
+}
+
+test('a JSON body lost to a navigation is recorded as bodyError, not as an undefined json', async ({ page, context, serve }) => {
+  const api = await serve({ '/api/user': halfJsonBody });
+  const traffic = TrafficRecorder.attach(context, api.origin);
+  await page.goto(api.origin);
+  await answerThenNavigateAway(page, api.origin);
   await traffic.settled();
   const exchange = traffic.find('GET', '/api/user');
   plain(exchange.response?.status).toBe(200);
@@ -227,19 +233,11 @@ test('a JSON body lost to a navigation is recorded as bodyError, not as an undef
 });
 
 test('waitFor resolves with a request that was answered, even when a navigation then cut its body off', async ({ page, context, serve }) => {
-  const api = await serve({
-    '/api/user': (_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.write('{"id":');
-    },
-  });
+  const api = await serve({ '/api/user': halfJsonBody });
   const traffic = TrafficRecorder.attach(context, api.origin);
   await page.goto(api.origin);
   const answered = traffic.waitFor('GET', '/api/user', { timeout: 5000 });
-  const headersArrived = page.waitForResponse((response) => response.url().endsWith('/api/user'));
-  await fire(page, '/api/user');
-  await headersArrived;
-  await page.goto(`${api.origin}/?elsewhere`);
+  await answerThenNavigateAway(page, api.origin);
   const exchange = await answered;
   plain(exchange.response?.status).toBe(200);
   plain(exchange.failure).toBe('net::ERR_ABORTED');
