@@ -22,8 +22,10 @@ export default async function harnessGlobalSetup(config: FullConfig): Promise<vo
   const backends = config.projects.map((project) => (project.use as { sanctum?: SanctumSettings }).sanctum?.backend).filter((backend) => backend !== undefined);
   try {
     await removeFinishedRunsOutput(path.dirname(config.projects[0]?.outputDir ?? path.join(projectDir, 'test-results', 'run')));
-    for (const line of LARAVEL_LINES) {
-      if (backends.some((backend) => 'laravel' in backend && backend.laravel.appDir === appDirOf(line))) await provisionBundledApp(loadHarnessSettings(projectDir), line);
+    const nativeLines = LARAVEL_LINES.filter((line) => backends.some((backend) => 'laravel' in backend && backend.laravel.appDir === appDirOf(line)));
+    if (nativeLines.length > 0) {
+      const settings = loadHarnessSettings(projectDir);
+      for (const line of nativeLines) await provisionBundledApp(settings, line);
     }
     if (backends.some((backend) => !('external' in backend))) await buildSpa();
   } catch (error) {
