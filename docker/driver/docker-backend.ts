@@ -61,7 +61,8 @@ export class DockerBackend implements BackendDriver {
     const image = await this.image();
     const port = options.port ?? (await freePort());
     const apiOrigin = `http://${this.options.host}:${port}`;
-    const env = { PORT: String(port), ...appEnvFor(apiOrigin, options) };
+    // The app's log into the container's output, which `docker logs --since` slices per test.
+    const env = { PORT: String(port), LOG_CHANNEL: 'stderr', ...appEnvFor(apiOrigin, options) };
     const containerId = (
       await this.docker.runOrFail(
         [
@@ -85,6 +86,16 @@ export class DockerBackend implements BackendDriver {
       await this.docker.run(['rm', '--force', containerId]);
     };
     const logTail = () => this.logTail(containerId);
+    const logSince = async (since: Date) => {
+      const logs = await this.docker.run(['logs', '--since', since.toISOString(), containerId]);
+      return `--- docker logs ${containerId.slice(0, 12)} (requests and the app's log) ---\n${`${logs.stdout}${logs.stderr}`.trim() || '(nothing)'}`;
+    };
+    const exited = async () => {
+      const exitCode = await this.exitCodeIfStopped(containerId);
+      if (exitCode === undefined) return undefined;
+      const last = await this.docker.run(['logs', '--tail', '15', containerId]);
+      return `the API container ${containerId.slice(0, 12)} is no longer running (exit code ${exitCode}); its last output:\n${`${last.stdout}${last.stderr}`.trim() || '(none)'}`;
+    };
 
     const serverOutput = new OutputTail();
     // Follows the server's output until the container stops: the "started"
@@ -98,7 +109,7 @@ export class DockerBackend implements BackendDriver {
         ['exec', containerId, 'php', `${kitScriptsInImage}/ensure-test-user.php`, `${appInImage}/api`, this.options.user.email, this.options.user.password],
         'creating the test user in the container (ensure-test-user.php)',
       );
-      return { apiOrigin, facts, logTail, stop };
+      return { apiOrigin, facts, logSince, exited, stop };
     } catch (error) {
       const report = await logTail();
       const exitCode = await this.exitCodeIfStopped(containerId);
