@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
 // from fixtures/ only (the harness is not shipped). Entry names keep the
 // source layout, so config.ts finds its global setup beside it in dist/ too.
 export default defineConfig({
-  entry: { index: 'fixtures/index.ts', config: 'fixtures/config.ts', 'setup/global-setup': 'fixtures/setup/global-setup.ts', 'report/diagnosis-reporter': 'fixtures/report/diagnosis-reporter.ts' },
+  entry: { index: 'fixtures/index.ts', config: 'fixtures/config.ts', 'setup/global-setup': 'fixtures/setup/global-setup.ts', 'report/diagnosis-reporter': 'fixtures/report/diagnosis-reporter.ts', cli: 'fixtures/cli.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
