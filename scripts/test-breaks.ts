@@ -36,6 +36,7 @@ await runCli(async () => {
     cwd: projectDir,
     playwrightArgs: ['--project=wire', '--project=chromium'],
     only,
+    concurrency: 4,
     onResult: (result) => console.log(breakLine(result)),
   });
   console.log(scoreLine(results));

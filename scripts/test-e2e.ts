@@ -20,6 +20,7 @@ import { appDirOf, projectDir, runCacheDir } from '../app-under-test/harness/pat
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
 import { defaultDockerBinary, dockerDaemonAnswers } from '../docker/driver/docker-cli.ts';
 import { runCli } from './cli-errors.ts';
+import { doctorCases } from './doctor-stacks.ts';
 import { killMidRun, whatRemains } from './kill-mid-run.ts';
 import { startExternalStack, type ExternalStack } from './consumer/external-stack.ts';
 import { freshConsumer } from './consumer/fresh-consumer.ts';
@@ -162,6 +163,14 @@ async function consumerPasses(): Promise<PassResult[]> {
   return results;
 }
 
+/** The doctor: all ✓ on the bundled stack, the right ✗ (exit 1) on each misconfigured one. */
+async function doctorPass(): Promise<PassResult> {
+  console.log('\n=== e2e pass "doctor": npx sanctum-spa-kit doctor against the bundled stack and misconfigured ones');
+  const cases = await doctorCases();
+  for (const doctorCase of cases) console.log(`  ${doctorCase.ok ? '✓' : '✗'} ${doctorCase.name}: ${doctorCase.said}`);
+  return { name: 'doctor against 7 stacks', passed: cases.filter((doctorCase) => doctorCase.ok).length, failed: cases.filter((doctorCase) => !doctorCase.ok).length, jsonFile: '' };
+}
+
 /** examples/consumer as its users run it: the kit from the tarball, `npx playwright test`, webServer starting the stack. */
 const exampleDir = path.join(projectDir, 'examples', 'consumer');
 
@@ -201,6 +210,7 @@ async function laravelAppDirPass(tarball: string, example: string): Promise<Pass
   const dir = await freshConsumer({ type: 'module', tarball, files: { 'playwright.config.ts': 'laravel-app.config.ts' } });
   await cp(path.join(example, 'e2e'), path.join(dir, 'e2e'), { recursive: true });
   const result = await runPass({ name: 'laravel appDir (a copy of the bundled app), 2 workers', env: { APP_DIR: appCopy, SPA_DIR: example }, args: [], cwd: dir });
+  result.failed += await breaksOnConsumerApp(dir, appCopy, example);
   const left = await leftoversOf(appCopy);
   if (left.length > 0) {
     console.error(`laravel appDir pass left things behind:\n  ${left.join('\n  ')}`);
@@ -213,6 +223,31 @@ async function laravelAppDirPass(tarball: string, example: string): Promise<Pass
   return result;
 }
 
+/**
+ * `npx sanctum-spa-kit breaks` from the tarball, on the consumer's own app and
+ * its axios SPA: a code break and an SPA break, each caught with its cause
+ * named; the app itself unchanged. Returns the number of failures.
+ */
+async function breaksOnConsumerApp(dir: string, appDir: string, example: string): Promise<number> {
+  const controller = path.join(appDir, 'app/Http/Controllers/Auth/AuthenticatedSessionController.php');
+  const before = await readFile(controller, 'utf8');
+  const only = ['logout-not-invalidated', 'spa-credentials-omitted'];
+  console.log(`\n=== e2e pass "breaks on a consumer's app": npx sanctum-spa-kit breaks --app-dir … --only=${only.join(',')}`);
+  const output = await new Promise<string>((resolve) => {
+    const child = spawn('npx', ['sanctum-spa-kit', 'breaks', '--app-dir', appDir, `--only=${only.join(',')}`], { cwd: dir, env: { ...process.env, APP_DIR: appDir, SPA_DIR: example }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (chunk) => {
+      text += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', () => resolve(text));
+  });
+  const missing = only.filter((id) => !new RegExp(`^✓ ${id} `, 'm').test(output));
+  const untouched = (await readFile(controller, 'utf8')) === before;
+  console.log(`breaks on a consumer's app: ${missing.length === 0 ? 'both caught with the cause named' : `NOT named: ${missing.join(', ')}`}; the app itself ${untouched ? 'unchanged' : 'CHANGED'}`);
+  return missing.length + (untouched ? 0 : 1);
+}
+
 function run(command: string, args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: 'inherit' });
@@ -222,9 +257,9 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 
 await runCli(async () => {
   await mkdir(path.join(runCacheDir, 'e2e'), { recursive: true });
-  // --only=kit|concurrent|kill|secrets|consumers|example runs one part, e.g. --only=consumers after a change to the packaging.
+  // --only=kit|concurrent|kill|secrets|consumers|doctor|example runs one part, e.g. --only=consumers after a change to the packaging.
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  const parts = { kit: kitPasses, concurrent: concurrentPasses, kill: async () => [await killPass()], secrets: async () => [await secretsPass()], consumers: consumerPasses, example: async () => [await examplePass()] };
+  const parts = { kit: kitPasses, concurrent: concurrentPasses, kill: async () => [await killPass()], secrets: async () => [await secretsPass()], consumers: consumerPasses, doctor: async () => [await doctorPass()], example: async () => [await examplePass()] };
   const results: PassResult[] = [];
   for (const [name, part] of Object.entries(parts)) if (!only || only === name) results.push(...(await part()));
   console.log('\n=== e2e summary');

@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import {
-  appEnvFor, BackendStartError, freePort, laravelLogHeadlines, OutputTail, parseAppFacts, waitForUp,
+  appEnvFor, BackendStartError, freePort, laravelLogHeadlines, OutputTail, parseAppFacts, parseSessionTable, waitForUp,
   type AppFacts, type BackendDriver, type BackendStartOptions, type RunningBackend, type TestUser,
 } from 'sanctum-spa-kit';
 import type { BackendLine } from '../../app-under-test/harness/lines.ts';
@@ -109,7 +109,8 @@ export class DockerBackend implements BackendDriver {
         ['exec', containerId, 'php', `${kitScriptsInImage}/ensure-test-user.php`, `${appInImage}/api`, this.options.user.email, this.options.user.password],
         'creating the test user in the container (ensure-test-user.php)',
       );
-      return { apiOrigin, facts, logSince, exited, stop };
+      const sessionTable = async () => parseSessionTable(await this.docker.runOrFail(['exec', containerId, 'php', `${kitScriptsInImage}/session-rows.php`, `${appInImage}/api`], 'reading the sessions table (session-rows.php)'));
+      return { apiOrigin, facts, logSince, exited, sessionTable, stop };
     } catch (error) {
       const report = await logTail();
       const exitCode = await this.exitCodeIfStopped(containerId);
