@@ -66,6 +66,18 @@ function projectsFor(line: BackendLine, suffix: string): Project[] {
   ];
 }
 
+/**
+ * The production topologies (KIT_TOPOLOGIES=all, native): the flows and the
+ * wire checks through nginx with TLS on app.example.test / api.example.test.
+ */
+function topologyProjects(): Project[] {
+  if (harness.KIT_TOPOLOGIES !== 'all' || isExternal) return [];
+  const https = { https: { domain: 'example.test' } };
+  return [
+    { name: 'https: app.example.test → api.example.test', testDir: './tests', testMatch: ['flows/**/*.spec.ts', 'wire/api-wire.spec.ts'], workers: 1, use: { sanctum: { ...settings, topology: https } } },
+  ];
+}
+
 // The version matrix (docker only): every other PHP × Laravel line, as
 // projects named "… @ php8.4 laravel11"; run one line with --project='*@ php8.4 laravel11'.
 const matrixLines = harness.KIT_MATRIX === 'all' && backendName === 'docker' ? ALL_BACKEND_LINES.filter((line) => !sameLine(line, defaultLine)) : [];
@@ -76,6 +88,7 @@ export default {
     // The library's own parts, without a backend: the recorder, the parser, the matchers, the SPA command runner.
     { name: 'unit', testDir: './tests/unit' },
     ...projectsFor(defaultLine, ''),
+    ...topologyProjects(),
     ...matrixLines.flatMap((line) => projectsFor(line, ` @ ${describeLine(line)}`)),
   ],
 };
