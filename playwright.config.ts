@@ -4,7 +4,7 @@
 import os from 'node:os';
 import type { Project } from '@playwright/test';
 import { defineSanctumConfig } from 'sanctum-spa-kit/config';
-import type { BackendOption, SanctumSettings } from 'sanctum-spa-kit';
+import type { BackendOption, HttpsTopology, SanctumSettings } from 'sanctum-spa-kit';
 import { bundledBackend } from './app-under-test/harness/bundled-backend.ts';
 import { ALL_BACKEND_LINES, describeLine, sameLine, type BackendLine } from './app-under-test/harness/lines.ts';
 import { projectDir } from './app-under-test/harness/paths.ts';
@@ -72,9 +72,16 @@ function projectsFor(line: BackendLine, suffix: string): Project[] {
  */
 function topologyProjects(): Project[] {
   if (harness.KIT_TOPOLOGIES !== 'all' || isExternal) return [];
-  const https = { https: { domain: 'example.test' } };
+  const https = (topology: Partial<HttpsTopology> = {}) => ({ sanctum: { ...settings, topology: { https: { domain: 'example.test', ...topology } } } });
+  // Each twin must fail the sign-in, and the kit must name the cause (metadata.diagnosis).
+  const twin = (name: string, diagnosis: string, use: object) => ({ name: `https twin: ${name}`, testDir: './tests/topology-twins', metadata: { diagnosis }, use });
   return [
-    { name: 'https: app.example.test → api.example.test', testDir: './tests', testMatch: ['flows/**/*.spec.ts', 'wire/api-wire.spec.ts'], workers: 1, use: { sanctum: { ...settings, topology: https } } },
+    { name: 'https: app.example.test → api.example.test', testDir: './tests', testMatch: ['flows/**/*.spec.ts', 'wire/api-wire.spec.ts', 'topology/https.spec.ts'], workers: 1, use: https() },
+    twin('SESSION_DOMAIN missing', 'xsrf-cookie-unreadable', { ...https(), sanctumBackendEnv: { SESSION_DOMAIN: '' } }),
+    twin('SESSION_DOMAIN of another domain', 'session-domain-mismatch', { ...https(), sanctumBackendEnv: { SESSION_DOMAIN: '.other.test' } }),
+    twin('Secure cookies over plain http', 'secure-over-http', https({ plainHttp: true })),
+    twin('SameSite=None without Secure', 'samesite-none-insecure', { ...https(), sanctumBackendEnv: { SESSION_SAME_SITE: 'none', SESSION_SECURE_COOKIE: 'false' } }),
+    twin('the SPA on another registrable domain', 'cross-site-hosts', https({ spaHost: 'app.other.test' })),
   ];
 }
 

@@ -1,0 +1,28 @@
+import { diagnose, expect, formatDiagnosis, gatherEvidence, SpaPage, test } from 'sanctum-spa-kit';
+import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
+
+// Run by each https twin project (playwright.config.ts): a misconfiguration
+// that only shows on subdomains over TLS. The sign-in must fail, and the
+// kit's diagnosis of what the browser recorded must be the project's.
+// SameSite=None without Secure fails late: Sanctum sets its stateful /api
+// answers' cookies Lax, so the SPA's first GET /api/user gives the browser
+// cookies it keeps; the login then answers 204, and it is the new session
+// cookie of that answer the browser drops.
+
+test('the sign-in fails, and the diagnosis names the cause', async ({ page, traffic, testTraffic, stack, spaOrigin, sessionCookieName, testUser }, testInfo) => {
+  const expected = testInfo.project.metadata.diagnosis as string;
+  const spa = new SpaPage(page, spaOrigin, bundledSpaAdapter);
+  await spa.open();
+  await expect(spa.signedOut).toBeVisible();
+  const loginCall = traffic.waitFor('POST', '/login');
+  const userAfterLogin = traffic.waitFor('GET', '/api/user');
+  await spa.logIn(testUser);
+  const login = await loginCall;
+  // Refused outright (419), or "signed in" with a session cookie the browser then dropped (401 right after).
+  if (login.response?.status === 204) expect((await userAfterLogin).response?.status, 'GET /api/user right after a 204 login: the twin must not be signed in').not.toBe(200);
+  else expect(login.response?.status, 'POST /login on this twin').not.toBe(204);
+  await traffic.settled();
+
+  const diagnosis = diagnose(await gatherEvidence(stack, sessionCookieName, testTraffic));
+  expect(diagnosis?.id, diagnosis ? formatDiagnosis(diagnosis) : 'the kit found no cause').toBe(expected);
+});
