@@ -18,6 +18,7 @@ import { formatRow, measure, type Figures } from './bench/measure.ts';
 import { freshAppCopy } from './bench/provisioning.ts';
 import { benchSpaServers } from './bench/spa-servers.ts';
 import { benchSuites } from './bench/suite.ts';
+import { benchTopology } from './bench/topology.ts';
 import { runCli } from './cli-errors.ts';
 
 const report = (label: string, runs: number, figures: Figures) => console.log(formatRow(label, runs, figures));
@@ -86,6 +87,7 @@ await runCli(async () => {
   if (withDocker) await benchDocker(report, harness.KIT_HOST, user, { cold: process.argv.includes('--docker-cold') });
   await benchSpa();
   await benchSpaServers(native, harness.KIT_HOST);
+  await benchTopology(report, harness);
   await benchSuites(report, withDocker ? ['docker', 'native'] : ['native']);
   console.log(`\nmachine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}${withDocker ? '' : '; no Docker engine answered, docker rows skipped'}`);
 });

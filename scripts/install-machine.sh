@@ -6,8 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # PHP and its extensions for Laravel + SQLite, Composer, Chromium for the specs,
-# and unzip (Composer's downloads; the e2e run reads the HTML report's data with it).
-packages=(php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer chromium unzip)
+# unzip (Composer's downloads; the e2e run reads the HTML report's data with it),
+# and the https topology's parts: nginx (TLS in front of API and SPA), mkcert (a
+# CA made per run) and certutil (the launched Chromium's trust of it).
+packages=(php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer chromium unzip nginx-light mkcert libnss3-tools)
 
 source scripts/lib/ensure-debian-packages.sh
 ensure_debian_packages install-machine "${packages[@]}"

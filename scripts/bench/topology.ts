@@ -1,0 +1,40 @@
+import { rm } from 'node:fs/promises';
+import type { SanctumSettings } from 'sanctum-spa-kit';
+import { bundledSpa } from '../../app-under-test/harness/bundled-backend.ts';
+import { DEFAULT_LINE } from '../../app-under-test/harness/lines.ts';
+import { appDirOf } from '../../app-under-test/harness/paths.ts';
+import type { HarnessSettings } from '../../app-under-test/harness/settings-schema.ts';
+import { freePort } from '../../fixtures/backend/free-port.ts';
+import { startStack } from '../../fixtures/stack/start-stack.ts';
+import { topologyHosts } from '../../fixtures/topology/https-topology.ts';
+import { makeLocalTls } from '../../fixtures/topology/local-tls.ts';
+import { runTlsDir } from '../../fixtures/topology/run-tls.ts';
+import { startTlsProxy } from '../../fixtures/topology/tls-proxy.ts';
+import { measure, type Figures } from './measure.ts';
+
+/** The https topology's readiness: the run's TLS material, nginx alone, then a whole worker stack behind it. */
+export async function benchTopology(report: (label: string, runs: number, figures: Figures) => void, harness: HarnessSettings): Promise<void> {
+  const topology = { domain: 'example.test' };
+  const hosts = topologyHosts(topology);
+  report('https topology: the run\'s CA, certificate and browser trust (mkcert -ecdsa + certutil, once per run)', 5, await measure(5, () => makeLocalTls(runTlsDir(), hosts)));
+  const tls = await makeLocalTls(runTlsDir(), hosts);
+  report('https topology: nginx with TLS, start to its port answering', 5, await measure(5, async () => {
+    const proxy = await startTlsProxy({ port: await freePort(), routes: [{ serverName: hosts[0], upstreamPort: await freePort() }], tls, readyTimeoutMs: 10_000 });
+    await proxy.stop();
+  }));
+  const settings: SanctumSettings = {
+    backend: { laravel: { appDir: appDirOf(DEFAULT_LINE.laravel), php: harness.KIT_PHP_BINARY, spa: bundledSpa } },
+    user: { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD },
+    expect: {},
+    allowWrites: false,
+    showSecrets: false,
+    readyTimeoutMs: 15_000,
+    host: harness.KIT_HOST,
+    topology: { https: topology },
+  };
+  report('https topology: a worker\'s stack ready (API /up + SPA + nginx with TLS + name proxy)', 5, await measure(5, async () => {
+    const stack = await startStack(settings, 98);
+    await stack.stop();
+  }));
+  await rm(runTlsDir(), { recursive: true, force: true });
+}
