@@ -4,7 +4,7 @@
 import os from 'node:os';
 import type { Project } from '@playwright/test';
 import { defineSanctumConfig } from 'sanctum-spa-kit/config';
-import type { BackendOption, HttpsTopology, SanctumSettings } from 'sanctum-spa-kit';
+import type { BackendOption, HttpsTopology, ReplicasTopology, SanctumSettings } from 'sanctum-spa-kit';
 import { bundledBackend } from './app-under-test/harness/bundled-backend.ts';
 import { ALL_BACKEND_LINES, describeLine, sameLine, type BackendLine } from './app-under-test/harness/lines.ts';
 import { projectDir } from './app-under-test/harness/paths.ts';
@@ -66,15 +66,22 @@ function projectsFor(line: BackendLine, suffix: string): Project[] {
   ];
 }
 
+/** A valid key that is not the app's: the replicas twin whose second server decrypts nothing of the first's. */
+const OTHER_APP_KEY = `base64:${Buffer.alloc(32, 7).toString('base64')}`;
+
 /**
  * The production topologies (KIT_TOPOLOGIES=all, native): the flows and the
- * wire checks through nginx with TLS on app.example.test / api.example.test.
+ * wire checks through nginx with TLS on app.example.test / api.example.test,
+ * and through a load balancer over two replicas sharing Redis; each with
+ * its twins.
  */
 function topologyProjects(): Project[] {
   if (harness.KIT_TOPOLOGIES !== 'all' || isExternal) return [];
+  const replicas = (topology: ReplicasTopology = {}) => ({ sanctum: { ...settings, topology: { replicas: topology } } });
+  const replicasTwin = (name: string, diagnosis: string, use: object) => ({ name: `replicas twin: ${name}`, testDir: './tests/topology-twins', testMatch: 'replicas-twin.spec.ts', metadata: { diagnosis }, use });
   const https = (topology: Partial<HttpsTopology> = {}) => ({ sanctum: { ...settings, topology: { https: { domain: 'example.test', ...topology } } } });
   // Each twin must fail the sign-in, and the kit must name the cause (metadata.diagnosis).
-  const twin = (name: string, diagnosis: string, use: object) => ({ name: `https twin: ${name}`, testDir: './tests/topology-twins', metadata: { diagnosis }, use });
+  const twin = (name: string, diagnosis: string, use: object) => ({ name: `https twin: ${name}`, testDir: './tests/topology-twins', testMatch: 'https-twin.spec.ts', metadata: { diagnosis }, use });
   return [
     { name: 'https: app.example.test → api.example.test', testDir: './tests', testMatch: ['flows/**/*.spec.ts', 'wire/api-wire.spec.ts', 'topology/https.spec.ts'], workers: 1, use: https() },
     twin('SESSION_DOMAIN missing', 'xsrf-cookie-unreadable', { ...https(), sanctumBackendEnv: { SESSION_DOMAIN: '' } }),
@@ -82,6 +89,10 @@ function topologyProjects(): Project[] {
     twin('Secure cookies over plain http', 'secure-over-http', https({ plainHttp: true })),
     twin('SameSite=None without Secure', 'samesite-none-insecure', { ...https(), sanctumBackendEnv: { SESSION_SAME_SITE: 'none', SESSION_SECURE_COOKIE: 'false' } }),
     twin('the SPA on another registrable domain', 'cross-site-hosts', https({ spaHost: 'app.other.test' })),
+    { name: 'replicas: 2 behind nginx round-robin, Redis', testDir: './tests', testMatch: ['flows/**/*.spec.ts', 'wire/api-wire.spec.ts', 'topology/replicas.spec.ts'], workers: 1, use: replicas() },
+    replicasTwin('sessions in each replica\'s files', 'replicas-not-sharing-sessions', replicas({ sessions: 'files-per-replica' })),
+    replicasTwin('a different APP_KEY per replica', 'replicas-not-sharing-sessions', replicas({ replicaEnv: [{}, { APP_KEY: OTHER_APP_KEY }] })),
+    replicasTwin('the login throttle counted per replica', 'login-not-throttled', replicas({ cache: 'files-per-replica' })),
   ];
 }
 

@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 
 # PHP and its extensions for Laravel + SQLite, Composer, Chromium for the specs,
 # unzip (Composer's downloads; the e2e run reads the HTML report's data with it),
-# and the https topology's parts: nginx (TLS in front of API and SPA), mkcert (a
-# CA made per run) and certutil (the launched Chromium's trust of it).
-packages=(php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer chromium unzip nginx-light mkcert libnss3-tools)
+# and the topologies' parts: nginx (TLS in front of API and SPA; the replicas'
+# load balancer), mkcert (a CA made per run), certutil (the launched Chromium's
+# trust of it), Redis and its PHP client (the replicas' shared sessions and cache).
+packages=(php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer chromium unzip nginx-light mkcert libnss3-tools redis-server php8.2-redis)
 
 source scripts/lib/ensure-debian-packages.sh
 ensure_debian_packages install-machine "${packages[@]}"

@@ -2,7 +2,7 @@
 // machine has, then the library as other repos use it.
 //   1. `npx playwright test` as it is (KIT_BACKEND, auto by default); when
 //      Docker answers, native and the docker version matrix get a pass too;
-//      then the https topology and its twins, natively.
+//      then the production topologies and their twins, natively.
 //      Under CI=true a missing Docker engine fails the run instead of shrinking it.
 //   2. Two runs at once with provisioning due, both green; a run killed
 //      mid-flow (SIGKILL to a worker and the runner), then one that must pass
@@ -79,7 +79,7 @@ async function kitPasses(): Promise<PassResult[]> {
     console.log('test-e2e: no Docker engine answers; the docker backend and its matrix are not tested (bash scripts/install-docker.sh adds them)');
   }
   // The production topologies (native): https on subdomains, and its twins red for their named cause.
-  passes.push({ name: 'topologies (https on subdomains, its twins)', env: { KIT_BACKEND: 'native', KIT_TOPOLOGIES: 'all' }, args: ['--project=https*'] });
+  passes.push({ name: 'topologies (https on subdomains, replicas; their twins)', env: { KIT_BACKEND: 'native', KIT_TOPOLOGIES: 'all' }, args: ['--project=https*', '--project=replicas*'] });
   const results: PassResult[] = [];
   for (const pass of passes) results.push(await runPass(pass));
   return results;
