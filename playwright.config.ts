@@ -4,8 +4,8 @@
 import os from 'node:os';
 import type { Project } from '@playwright/test';
 import { defineSanctumConfig } from 'sanctum-spa-kit/config';
-import type { BackendOption, HttpsTopology, ReplicasTopology, SanctumSettings } from 'sanctum-spa-kit';
-import { bundledBackend } from './app-under-test/harness/bundled-backend.ts';
+import type { BackendOption, HttpsTopology, ReplicasTopology, SanctumSettings, SpaOption } from 'sanctum-spa-kit';
+import { bundledBackend, bundledSsrSpa } from './app-under-test/harness/bundled-backend.ts';
 import { ALL_BACKEND_LINES, describeLine, sameLine, type BackendLine } from './app-under-test/harness/lines.ts';
 import { projectDir } from './app-under-test/harness/paths.ts';
 import { resolveBackendName, type BackendName } from './app-under-test/harness/resolve-backend.ts';
@@ -66,6 +66,12 @@ function projectsFor(line: BackendLine, suffix: string): Project[] {
   ];
 }
 
+/** The same backend serving another SPA. */
+function withSpa(backend: BackendOption, spa: SpaOption): BackendOption {
+  if ('laravel' in backend) return { laravel: { ...backend.laravel, spa } };
+  return 'driver' in backend ? { ...backend, spa } : backend;
+}
+
 /** A valid key that is not the app's: the replicas twin whose second server decrypts nothing of the first's. */
 const OTHER_APP_KEY = `base64:${Buffer.alloc(32, 7).toString('base64')}`;
 
@@ -76,9 +82,10 @@ const OTHER_APP_KEY = `base64:${Buffer.alloc(32, 7).toString('base64')}`;
  * its twins.
  */
 function topologyProjects(): Project[] {
-  if (harness.KIT_TOPOLOGIES !== 'all' || isExternal) return [];
+  if (harness.KIT_TOPOLOGIES !== 'all' || backendName !== 'native') return [];
   const replicas = (topology: ReplicasTopology = {}) => ({ sanctum: { ...settings, topology: { replicas: topology } } });
   const replicasTwin = (name: string, diagnosis: string, use: object) => ({ name: `replicas twin: ${name}`, testDir: './tests/topology-twins', testMatch: 'replicas-twin.spec.ts', metadata: { diagnosis }, use });
+  const ssr = (forwardOrigin: boolean) => ({ sanctum: { ...settings, backend: withSpa(settings.backend, bundledSsrSpa({ forwardOrigin })) } });
   const https = (topology: Partial<HttpsTopology> = {}) => ({ sanctum: { ...settings, topology: { https: { domain: 'example.test', ...topology } } } });
   // Each twin must fail the sign-in, and the kit must name the cause (metadata.diagnosis).
   const twin = (name: string, diagnosis: string, use: object) => ({ name: `https twin: ${name}`, testDir: './tests/topology-twins', testMatch: 'https-twin.spec.ts', metadata: { diagnosis }, use });
@@ -93,6 +100,8 @@ function topologyProjects(): Project[] {
     replicasTwin('sessions in each replica\'s files', 'replicas-not-sharing-sessions', replicas({ sessions: 'files-per-replica' })),
     replicasTwin('a different APP_KEY per replica', 'replicas-not-sharing-sessions', replicas({ replicaEnv: [{}, { APP_KEY: OTHER_APP_KEY }] })),
     replicasTwin('the login throttle counted per replica', 'login-not-throttled', replicas({ cache: 'files-per-replica' })),
+    { name: 'ssr: pages rendered on the server, which asks the API first', testDir: './tests', testMatch: ['flows/bundled-spa.spec.ts', 'topology/ssr.spec.ts'], workers: 1, use: ssr(true) },
+    { name: 'ssr twin: the server forwards cookies without Origin/Referer', testDir: './tests/topology-twins', testMatch: 'ssr-twin.spec.ts', metadata: { diagnosis: 'ssr-not-stateful' }, use: ssr(false) },
   ];
 }
 

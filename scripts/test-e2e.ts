@@ -79,7 +79,7 @@ async function kitPasses(): Promise<PassResult[]> {
     console.log('test-e2e: no Docker engine answers; the docker backend and its matrix are not tested (bash scripts/install-docker.sh adds them)');
   }
   // The production topologies (native): https on subdomains, and its twins red for their named cause.
-  passes.push({ name: 'topologies (https on subdomains, replicas; their twins)', env: { KIT_BACKEND: 'native', KIT_TOPOLOGIES: 'all' }, args: ['--project=https*', '--project=replicas*'] });
+  passes.push({ name: 'topologies (https on subdomains, replicas, SSR; their twins)', env: { KIT_BACKEND: 'native', KIT_TOPOLOGIES: 'all' }, args: ['--project=https*', '--project=replicas*', '--project=ssr*'] });
   const results: PassResult[] = [];
   for (const pass of passes) results.push(await runPass(pass));
   return results;

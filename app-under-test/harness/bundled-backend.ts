@@ -2,6 +2,7 @@ import type { BackendOption, SpaOption } from '../../fixtures/config/options.ts'
 import { DockerBackend } from '../../docker/driver/docker-backend.ts';
 import { BackendStartError } from '../../fixtures/backend/driver.ts';
 import { startSpaServer } from '../spa/server.ts';
+import { ssrRenderer } from '../spa/ssr-render.ts';
 import { describeLine, NATIVE_PHP_LINE, type BackendLine } from './lines.ts';
 import { appDirOf, spaDistDir } from './paths.ts';
 import type { BackendName } from './resolve-backend.ts';
@@ -15,6 +16,20 @@ export const bundledSpa: SpaOption = {
     return { stop: () => server.close() };
   },
 };
+
+/**
+ * The bundled SPA rendered on the server (the SSR topology): each page asks
+ * the API who the visitor is first. forwardOrigin false is its twin.
+ */
+export function bundledSsrSpa({ forwardOrigin }: { forwardOrigin: boolean }): SpaOption {
+  return {
+    serve: async ({ apiOrigin, host, port }) => {
+      const renderPage = ssrRenderer({ apiOrigin, spaOrigin: `http://${host}:${port}`, forwardOrigin });
+      const server = await startSpaServer({ distDir: spaDistDir, host: '127.0.0.1', port, apiOrigin, renderPage });
+      return { stop: () => server.close() };
+    },
+  };
+}
 
 const dockerBackends = new Map<string, BackendOption>();
 

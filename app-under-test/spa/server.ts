@@ -18,7 +18,12 @@ export interface SpaServerOptions {
   port: number;
   /** Origin the SPA calls, e.g. http://localhost:8000 (no path, no trailing slash needed). */
   apiOrigin: string;
+  /** Renders each page request on the server (the SSR topology); the built index.html as it is otherwise. */
+  renderPage?: PageRenderer;
 }
+
+/** Turns the built index.html into the page for one request, with headers to add (Set-Cookie passed on, …). */
+export type PageRenderer = (request: IncomingMessage, indexHtml: string) => Promise<{ html: string; headers: Record<string, string | string[]> }>;
 
 export interface SpaServer {
   port: number;
@@ -91,7 +96,13 @@ export async function startSpaServer(options: SpaServerOptions): Promise<SpaServ
     const file = await readFileIfPresent(filePath);
     if (file !== undefined) return send(res, 200, CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream', file);
     // Client-side routes (/dashboard) get the app; missing assets (/x.js) stay 404.
-    if (extname(pathname) === '') return send(res, 200, HTML, await readFile(indexPath));
+    if (extname(pathname) === '') {
+      const index = await readFile(indexPath, 'utf8');
+      if (!options.renderPage) return send(res, 200, HTML, index);
+      const page = await options.renderPage(req, index);
+      for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
+      return send(res, 200, HTML, page.html);
+    }
     return send(res, 404, TEXT, 'Not Found\n');
   };
 

@@ -27,7 +27,7 @@ const csrfCookie = exchange('GET', '/sanctum/csrf-cookie', {
 });
 
 function evidence(browser: Exchange[], more: Partial<Evidence> = {}): Evidence {
-  return { apiOrigin: API, spaOrigin: SPA, sessionCookieName: 'laravel-session', facts: { sessionCookieName: 'laravel-session' }, browser, requestContexts: [], apiListening: true, ...more };
+  return { apiOrigin: API, spaOrigin: SPA, sessionCookieName: 'laravel-session', facts: { sessionCookieName: 'laravel-session' }, browser, navigations: [], requestContexts: [], apiListening: true, ...more };
 }
 
 test('a 419 with the issued token and the cookie, on the array driver: the session was not persisted', () => {
