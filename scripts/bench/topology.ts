@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { SanctumSettings } from 'sanctum-spa-kit';
-import { bundledSpa } from '../../app-under-test/harness/bundled-backend.ts';
+import { bundledSpa, bundledSsrSpa } from '../../app-under-test/harness/bundled-backend.ts';
 import { DEFAULT_LINE } from '../../app-under-test/harness/lines.ts';
 import { appDirOf } from '../../app-under-test/harness/paths.ts';
 import type { HarnessSettings } from '../../app-under-test/harness/settings-schema.ts';
@@ -12,7 +12,7 @@ import { runTlsDir } from '../../fixtures/topology/run-tls.ts';
 import { startTlsProxy } from '../../fixtures/topology/tls-proxy.ts';
 import { measure, type Figures } from './measure.ts';
 
-/** The https topology's readiness: the run's TLS material, nginx alone, then a whole worker stack behind it. */
+/** Each topology's readiness: https (the run's TLS material, nginx alone, a whole worker stack behind it), replicas, SSR. */
 export async function benchTopology(report: (label: string, runs: number, figures: Figures) => void, harness: HarnessSettings): Promise<void> {
   const topology = { domain: 'example.test' };
   const hosts = topologyHosts(topology);
@@ -34,6 +34,14 @@ export async function benchTopology(report: (label: string, runs: number, figure
   };
   report('https topology: a worker\'s stack ready (API /up + SPA + nginx with TLS + name proxy)', 5, await measure(5, async () => {
     const stack = await startStack(settings, 98);
+    await stack.stop();
+  }));
+  report('replicas topology: a worker\'s stack ready (Redis + 2 php -S replicas /up + nginx load balancer + SPA)', 5, await measure(5, async () => {
+    const stack = await startStack({ ...settings, topology: { replicas: {} } }, 98);
+    await stack.stop();
+  }));
+  report('ssr topology: a worker\'s stack ready (API /up + the SSR server)', 5, await measure(5, async () => {
+    const stack = await startStack({ ...settings, topology: undefined, backend: { laravel: { appDir: appDirOf(DEFAULT_LINE.laravel), php: harness.KIT_PHP_BINARY, spa: bundledSsrSpa({ forwardOrigin: true }) } } }, 98);
     await stack.stop();
   }));
   await rm(runTlsDir(), { recursive: true, force: true });
