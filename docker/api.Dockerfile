@@ -27,7 +27,7 @@ ARG PHP_VERSION=8.2
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       php${PHP_VERSION}-cli php${PHP_VERSION}-sqlite3 php${PHP_VERSION}-curl \
-      php${PHP_VERSION}-mbstring php${PHP_VERSION}-xml \
+      php${PHP_VERSION}-mbstring php${PHP_VERSION}-xml php${PHP_VERSION}-redis \
       composer ca-certificates unzip \
  && rm -rf /var/lib/apt/lists/*
 
