@@ -22,6 +22,8 @@ test('one sign-in and a reload hit both replicas, and the session holds on each'
   const replicas = traffic.exchanges.map((exchange) => exchange.response?.replica);
   expect(replicas.every(Boolean), 'every answer names its replica (X-Replica)').toBe(true);
   expect(new Set(replicas), `the answers came from both replicas: ${replicas.join(' ')}`).toEqual(new Set(['r1', 'r2']));
+  const repeats = replicas.filter((replica, index) => index > 0 && replica === replicas[index - 1]).length;
+  expect(repeats, `consecutive calls alternate replicas (round-robin, no stickiness): ${replicas.join(' ')}`).toBe(0);
   const signedIn = traffic.all('GET', '/api/user').filter((exchange) => exchange.response?.status === 200).map((exchange) => exchange.response?.replica);
   expect(new Set(signedIn), 'signed in on both replicas').toEqual(new Set(['r1', 'r2']));
 });
