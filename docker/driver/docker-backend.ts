@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import {
-  appEnvFor, BackendStartError, freePort, laravelLogHeadlines, OutputTail, parseAppFacts, parseSessionTable, waitForUp,
+  appEnvFor, BackendStartError, freePort, laravelLogHeadlines, OutputTail, parseAppFacts, waitForUp, type KitPhpScript,
   type AppFacts, type BackendDriver, type BackendStartOptions, type RunningBackend, type TestUser,
 } from 'sanctum-spa-kit';
 import type { BackendLine } from '../../app-under-test/harness/lines.ts';
@@ -109,8 +109,8 @@ export class DockerBackend implements BackendDriver {
         ['exec', containerId, 'php', `${kitScriptsInImage}/ensure-test-user.php`, `${appInImage}/api`, this.options.user.email, this.options.user.password],
         'creating the test user in the container (ensure-test-user.php)',
       );
-      const sessionTable = async () => parseSessionTable(await this.docker.runOrFail(['exec', containerId, 'php', `${kitScriptsInImage}/session-rows.php`, `${appInImage}/api`], 'reading the sessions table (session-rows.php)'));
-      return { apiOrigin, facts, logSince, exited, sessionTable, stop };
+      const kitPhp = (script: KitPhpScript, args: string[] = []) => this.docker.runOrFail(['exec', containerId, 'php', `${kitScriptsInImage}/${script}`, `${appInImage}/api`, ...args], `running the kit's ${script} in the container`);
+      return { apiOrigin, facts, logSince, exited, kitPhp, stop };
     } catch (error) {
       const report = await logTail();
       const exitCode = await this.exitCodeIfStopped(containerId);
