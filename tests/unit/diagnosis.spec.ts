@@ -56,7 +56,7 @@ test('a dead server outranks everything, and is never called CORS', () => {
   const failed: Exchange = { ...exchange('POST', '/login'), failure: 'net::ERR_FAILED' };
   const diagnosis = diagnose(evidence([csrfCookie, failed], { apiListening: false }));
   expect(diagnosis?.id).toBe('server-down');
-  expect(diagnosis?.fix).toContain('not a CORS problem');
+  expect(diagnosis?.fix).toContain('not a CORS or cookie problem');
 });
 
 test('validation errors name fields, not data: a 422 with errors.password is no leak', () => {
