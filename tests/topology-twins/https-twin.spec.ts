@@ -1,5 +1,5 @@
-import { diagnose, expect, formatDiagnosis, gatherEvidence, SpaPage, test } from 'sanctum-spa-kit';
-import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
+import { diagnose, expect, formatDiagnosis, gatherEvidence, test } from 'sanctum-spa-kit';
+import { attemptSignIn } from './sign-in-attempt.ts';
 
 // Run by each https twin project (playwright.config.ts): a misconfiguration
 // that only shows on subdomains over TLS. The sign-in must fail, and the
@@ -11,13 +11,7 @@ import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
 
 test('the sign-in fails, and the diagnosis names the cause', async ({ page, traffic, testTraffic, stack, spaOrigin, sessionCookieName, testUser }, testInfo) => {
   const expected = testInfo.project.metadata.diagnosis as string;
-  const spa = new SpaPage(page, spaOrigin, bundledSpaAdapter);
-  await spa.open();
-  await expect(spa.signedOut).toBeVisible();
-  const loginCall = traffic.waitFor('POST', '/login');
-  const userAfterLogin = traffic.waitFor('GET', '/api/user');
-  await spa.logIn(testUser);
-  const login = await loginCall;
+  const { login, userAfterLogin } = await attemptSignIn(page, traffic, spaOrigin, testUser);
   // Refused outright (419), or "signed in" with a session cookie the browser then dropped (401 right after).
   if (login.response?.status === 204) expect((await userAfterLogin).response?.status, 'GET /api/user right after a 204 login: the twin must not be signed in').not.toBe(200);
   else expect(login.response?.status, 'POST /login on this twin').not.toBe(204);

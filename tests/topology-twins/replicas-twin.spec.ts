@@ -1,5 +1,5 @@
-import { diagnose, expect, formatDiagnosis, gatherEvidence, SpaPage, test } from 'sanctum-spa-kit';
-import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
+import { diagnose, expect, formatDiagnosis, gatherEvidence, test } from 'sanctum-spa-kit';
+import { attemptSignIn } from './sign-in-attempt.ts';
 
 // Run by each replicas twin project (playwright.config.ts): replicas that do
 // not share what they must. The twin must show on the wire, and the kit's
@@ -15,13 +15,7 @@ test('the twin shows on the wire, and the diagnosis names the cause', async ({ p
     const locked = await attacker.login(testUser.email, testUser.password);
     expect(locked.status(), 'the right password after 5 failures: a throttle counted per replica lets it in').toBe(204);
   } else {
-    const spa = new SpaPage(page, spaOrigin, bundledSpaAdapter);
-    await spa.open();
-    await expect(spa.signedOut).toBeVisible();
-    const loginCall = traffic.waitFor('POST', '/login');
-    const userAfterLogin = traffic.waitFor('GET', '/api/user');
-    await spa.logIn(testUser);
-    const login = await loginCall;
+    const { login, userAfterLogin } = await attemptSignIn(page, traffic, spaOrigin, testUser);
     // 419 when the token's session is on the other replica; 204 when both landed on one, then 401 from the other.
     if (login.response?.status === 204) expect((await userAfterLogin).response?.status, 'GET /api/user right after a 204 login, from the other replica').toBe(401);
     else expect(login.response?.status, 'POST /login when the replicas do not share the session').toBe(419);

@@ -1,0 +1,18 @@
+import type { Page } from '@playwright/test';
+import { expect, SpaPage, type Exchange, type TestUser, type TrafficRecorder } from 'sanctum-spa-kit';
+import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
+
+/**
+ * A sign-in through the bundled SPA on a twin that must not hold it: the
+ * login's answer, and the GET /api/user that follows a 204 (awaited only
+ * then: a refused login is followed by none).
+ */
+export async function attemptSignIn(page: Page, traffic: TrafficRecorder, spaOrigin: string, testUser: TestUser): Promise<{ login: Exchange; userAfterLogin: Promise<Exchange> }> {
+  const spa = new SpaPage(page, spaOrigin, bundledSpaAdapter);
+  await spa.open();
+  await expect(spa.signedOut).toBeVisible();
+  const loginCall = traffic.waitFor('POST', '/login');
+  const userAfterLogin = traffic.waitFor('GET', '/api/user');
+  await spa.logIn(testUser);
+  return { login: await loginCall, userAfterLogin };
+}
