@@ -27,6 +27,7 @@ require __DIR__.'/src/Options.php';
 require __DIR__.'/src/Skeleton.php';
 require __DIR__.'/src/ApiTokensStep.php';
 require __DIR__.'/src/TokenRoutesStep.php';
+require __DIR__.'/src/TokenExpiryStep.php';
 require __DIR__.'/src/Overlay.php';
 require __DIR__.'/src/AppChecks.php';
 require __DIR__.'/src/Provisioner.php';

@@ -96,6 +96,7 @@ final class Provisioner
         ApiTokensStep::apply($building);
         Overlay::apply("$this->root/overlay", $building);
         TokenRoutesStep::apply($building);
+        TokenExpiryStep::apply($building);
         AppChecks::verify($building, dirname($this->root).'/fixtures/backend/laravel/app-facts.php', json_decode((string) file_get_contents("$this->lineDir/expected.json"), true));
         $previous = "$this->root/apps/.laravel{$this->options->line}.previous";
         Tool::run(['rm', '-rf', $previous], $this->root);
