@@ -12,6 +12,9 @@
 //      ESM and CommonJS, against stacks the kit did not start; backend.laravel.appDir
 //      on a copy of the bundled app with 2 workers, checked to leave nothing behind.
 //   4. examples/consumer (its own axios SPA) from the tarball: `npm run example`.
+//   5. The team's app untouched: copies of the bundled app in the states teams
+//      leave theirs (config cached, MySQL/Redis/SMTP named, …), byte-identical
+//      after green, red, interrupted and killed runs, breaks and the doctor.
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -29,6 +32,7 @@ import { leftoversOf } from './consumer/leftovers.ts';
 import { packKit } from './consumer/pack-kit.ts';
 import { findSecrets } from './consumer/secrets-scan.ts';
 import { addUsersColumn, usersDifference, usersRows } from './consumer/users-table.ts';
+import { untouchedCases } from './untouched/untouched-pass.ts';
 
 interface Pass {
   name: string;
@@ -251,6 +255,23 @@ async function breaksOnConsumerApp(dir: string, appDir: string, example: string)
   return missing.length + (untouched ? 0 : 1);
 }
 
+/** scripts/untouched: each case's app byte-identical after the run, no connection to the team's services. */
+async function untouchedPass(): Promise<PassResult> {
+  const tarball = await packKit();
+  await installExample();
+  const consumerDir = await freshConsumer({ type: 'module', tarball, files: { 'playwright.config.ts': 'laravel-app.config.ts' } });
+  await cp(path.join(exampleDir, 'e2e'), path.join(consumerDir, 'e2e'), { recursive: true });
+  console.log('\n=== e2e pass "the team\'s app untouched": copies of the bundled app in teams\' setups, fingerprinted around every kind of run');
+  try {
+    const cases = await untouchedCases({ sourceAppDir: appDirOf(DEFAULT_LINE.laravel), consumerDir, spaDir: exampleDir });
+    for (const { name, problems } of cases) console.log(`  ${problems.length === 0 ? '✓' : '✗'} ${name}${problems.length === 0 ? ': byte-identical, no connection to its services' : `\n    ${problems.join('\n    ')}`}`);
+    const failed = cases.filter((untouchedCase) => untouchedCase.problems.length > 0).length;
+    return { name: `the team's app untouched (${cases.length} cases)`, passed: cases.length - failed, failed, jsonFile: '' };
+  } finally {
+    await rm(consumerDir, { recursive: true, force: true });
+  }
+}
+
 function run(command: string, args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: 'inherit' });
@@ -260,9 +281,12 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 
 await runCli(async () => {
   await mkdir(path.join(runCacheDir, 'e2e'), { recursive: true });
-  // --only=kit|concurrent|kill|secrets|consumers|doctor|example runs one part, e.g. --only=consumers after a change to the packaging.
+  // --only=kit|concurrent|kill|secrets|consumers|doctor|example|untouched runs one part, e.g. --only=consumers after a change to the packaging.
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-  const parts = { kit: kitPasses, concurrent: concurrentPasses, kill: async () => [await killPass()], secrets: async () => [await secretsPass()], consumers: consumerPasses, doctor: async () => [await doctorPass()], example: async () => [await examplePass()] };
+  const parts = {
+    kit: kitPasses, concurrent: concurrentPasses, kill: async () => [await killPass()], secrets: async () => [await secretsPass()], consumers: consumerPasses,
+    doctor: async () => [await doctorPass()], example: async () => [await examplePass()], untouched: async () => [await untouchedPass()],
+  };
   const results: PassResult[] = [];
   for (const [name, part] of Object.entries(parts)) if (!only || only === name) results.push(...(await part()));
   console.log('\n=== e2e summary');

@@ -1,12 +1,15 @@
 import { defineSanctumConfig } from 'sanctum-spa-kit/config';
 
-// Your own Laravel app, started per worker with its own SQLite copy; your SPA's dev server per worker too.
+// Your own Laravel app, started per worker with its own SQLite copy; your SPA's dev server per worker too
+// (--bypass-lock: Vite 8.4+ otherwise refuses a second dev server of one project, the other worker's).
 export default defineSanctumConfig(
   {
     backend: {
       laravel: {
         appDir: process.env.APP_DIR ?? '../api',
-        spa: { command: 'npx vite --port {port} --strictPort', env: { VITE_API_URL: '{api}' }, cwd: process.env.SPA_DIR ?? '../spa' },
+        // The app's environment for a run that changes a setting without editing the app.
+        env: JSON.parse(process.env.APP_ENV_OVERRIDES ?? '{}'),
+        spa: { command: 'npx vite --port {port} --strictPort --bypass-lock', env: { VITE_API_URL: '{api}' }, cwd: process.env.SPA_DIR ?? '../spa' },
       },
     },
   },

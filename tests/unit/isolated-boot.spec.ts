@@ -1,0 +1,57 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { DEFAULT_LINE } from '../../app-under-test/harness/lines.ts';
+import { appDirOf } from '../../app-under-test/harness/paths.ts';
+import { createSandbox, removeSandbox } from '../../fixtures/breaks/sandbox.ts';
+import { isolateApp, scratchRoot } from '../../fixtures/backend/laravel/app-isolation.ts';
+import { proveIsolatedRun } from '../../fixtures/backend/laravel/isolated-boot.ts';
+import { BackendStartError } from '../../fixtures/backend/driver.ts';
+import { ensureScratchDir, ownedName } from '../../fixtures/backend/scratch-dir.ts';
+
+// The bundled app, booted for real: where it says it would write, with the kit's environment.
+const appDir = appDirOf(DEFAULT_LINE.laravel);
+
+async function proveOn(dir: string, extraEnv: Record<string, string> = {}) {
+  const database = path.join(await ensureScratchDir('workers'), ownedName(`unit-${test.info().testId}.sqlite`));
+  await writeFile(database, '');
+  const isolated = await isolateApp(dir, database, `unit-${test.info().testId}`);
+  try {
+    const run = { php: 'php', phpArgs: isolated.phpArgs, appDir: dir, env: { ...process.env, ...extraEnv, ...isolated.env } };
+    return { database, proven: await proveIsolatedRun(run, { appDir: dir, database, scratchRoot: scratchRoot() }) };
+  } finally {
+    await isolated.remove();
+    await rm(database, { force: true });
+  }
+}
+
+test('the booted app writes only to the kit\'s copy and scratch folder', async () => {
+  const { database, proven } = await proveOn(appDir);
+  const writes = proven.facts.writes!;
+  expect(writes.database).toMatchObject({ driver: 'sqlite', database });
+  expect(writes.session.database?.database).toBe(database);
+  expect(writes.mail.transport).toBe('array');
+  for (const file of Object.values(writes.paths)) expect(file.startsWith(scratchRoot())).toBe(true);
+});
+
+test('a session and cache on a Redis the kit did not start are moved into its scratch storage, and said so', async () => {
+  const { proven } = await proveOn(appDir, { SESSION_DRIVER: 'redis', CACHE_STORE: 'redis', REDIS_PORT: '1' });
+  expect(proven.env.SESSION_DRIVER).toBe('file');
+  expect(proven.facts.writes!.session.driver).toBe('file');
+  expect(proven.facts.writes!.cache.driver).toBe('file');
+  expect(proven.notices.join('\n')).toContain('session driver is redis (Redis "default" at 127.0.0.1:1)');
+});
+
+test('a config file that ignores the environment stops the run before any write, naming the file', async () => {
+  const sandbox = await createSandbox(appDir, 'unit-hard-coded-mysql');
+  try {
+    const config = path.join(sandbox, 'config', 'database.php');
+    await writeFile(config, (await readFile(config, 'utf8')).replace(/'default' => env\('DB_CONNECTION', '\w+'\)/, "'default' => 'mysql'"));
+    const refusal = await proveOn(sandbox).then(() => undefined, (error: Error) => error);
+    expect(refusal).toBeInstanceOf(BackendStartError);
+    expect(refusal?.message).toContain('stopped before any write');
+    expect(refusal?.message).toContain('config/database.php does not take DB_CONNECTION');
+  } finally {
+    await removeSandbox(sandbox);
+  }
+});
