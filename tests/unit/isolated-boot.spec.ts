@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { DEFAULT_LINE } from '../../app-under-test/harness/lines.ts';
@@ -12,12 +14,14 @@ import { ensureScratchDir, ownedName } from '../../fixtures/backend/scratch-dir.
 // The bundled app, booted for real: where it says it would write, with the kit's environment.
 const appDir = appDirOf(DEFAULT_LINE.laravel);
 
-async function proveOn(dir: string, extraEnv: Record<string, string> = {}) {
+async function proveOn(dir: string, extraEnv: Record<string, string> = {}, unset: string[] = []) {
   const database = path.join(await ensureScratchDir('workers'), ownedName(`unit-${test.info().testId}.sqlite`));
   await writeFile(database, '');
   const isolated = await isolateApp(dir, database, `unit-${test.info().testId}`);
   try {
-    const run = { php: 'php', phpArgs: isolated.phpArgs, appDir: dir, env: { ...process.env, ...extraEnv, ...isolated.env } };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, ...isolated.env };
+    for (const name of unset) delete env[name];
+    const run = { php: 'php', phpArgs: isolated.phpArgs, appDir: dir, env };
     return { database, proven: await proveIsolatedRun(run, { appDir: dir, database, scratchRoot: scratchRoot() }) };
   } finally {
     await isolated.remove();
@@ -51,6 +55,21 @@ test('a config file that ignores the environment stops the run before any write,
     expect(refusal).toBeInstanceOf(BackendStartError);
     expect(refusal?.message).toContain('stopped before any write');
     expect(refusal?.message).toContain('config/database.php does not take DB_CONNECTION');
+  } finally {
+    await removeSandbox(sandbox);
+  }
+});
+
+test('a cached config the app still reads is the one cause named, with its fix', async () => {
+  const sandbox = await createSandbox(appDir, 'unit-cached-config');
+  try {
+    await promisify(execFile)('php', ['artisan', 'config:cache'], { cwd: sandbox });
+    // As a Laravel that ignored APP_CONFIG_CACHE would boot.
+    const refusal = await proveOn(sandbox, {}, ['APP_CONFIG_CACHE']).then(() => undefined, (error: Error) => error);
+    expect(refusal?.message).toContain('bootstrap/cache/config.php: the app reads its cached config');
+    expect(refusal?.message).toContain('fix: php artisan config:clear');
+    expect(refusal?.message).not.toContain('was not read');
+    expect(refusal?.message).not.toContain('config/database.php');
   } finally {
     await removeSandbox(sandbox);
   }
