@@ -4,6 +4,7 @@ import path from 'node:path';
 import { processLives } from 'sanctum-spa-kit';
 import { projectDir } from '../app-under-test/harness/paths.ts';
 import { scratchDir } from '../fixtures/backend/scratch-dir.ts';
+import { waitFor } from './lib/wait-for.ts';
 
 /**
  * Starts a native run, waits until a worker's PHP server is up, then kills
@@ -19,7 +20,7 @@ export async function killMidRun(): Promise<{ killedRunner: number; serverPids: 
     stdio: 'ignore',
   });
   const exited = new Promise((resolve) => run.once('exit', resolve));
-  const serverFile = await waitFor(async () => (await workerFiles()).find((file) => file.endsWith('.server-pid') && !before.has(file)), 60_000);
+  const serverFile = await waitFor(async () => (await workerFiles()).find((file) => file.endsWith('.server-pid') && !before.has(file)), 60_000, 'a worker\'s PHP server pid file');
   const worker = Number(serverFile.split('-')[0]);
   const runner = parentOf(await readFile(`/proc/${worker}/stat`, 'utf8'));
   process.kill(worker, 'SIGKILL');
@@ -27,7 +28,7 @@ export async function killMidRun(): Promise<{ killedRunner: number; serverPids: 
   await exited;
   const serverPids = await Promise.all((await workerFiles()).filter((file) => file.endsWith('.server-pid') && !before.has(file)).map(async (file) => Number(await readFile(scratchDir('workers', file), 'utf8'))));
   // The watchdog of each server (php-server.ts) sees its worker's pipe close: give it a moment.
-  await waitFor(async () => (serverPids.some(groupLives) ? undefined : true), 5_000).catch(() => undefined);
+  await waitFor(async () => (serverPids.some(groupLives) ? undefined : true), 5_000, 'the killed workers\' servers stopping').catch(() => undefined);
   const leftAfterKill = [
     ...serverPids.filter(groupLives).map((pid) => `php -S (process group ${pid}) still running`),
     ...(await workerFiles()).filter((file) => !before.has(file)).map((file) => `worker file ${file}`),
@@ -61,15 +62,4 @@ async function workerFiles(): Promise<string[]> {
 /** The parent pid from /proc/<pid>/stat (the field after the command's closing parenthesis). */
 function parentOf(stat: string): number {
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-}
-
-/** Polls a condition until it yields a value, bounded. */
-async function waitFor<T>(condition: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`kill-mid-run: the condition did not hold within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

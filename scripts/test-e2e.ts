@@ -30,6 +30,7 @@ import { startExternalStack, type ExternalStack } from './consumer/external-stac
 import { freshConsumer } from './consumer/fresh-consumer.ts';
 import { leftoversOf } from './consumer/leftovers.ts';
 import { packKit } from './consumer/pack-kit.ts';
+import { copyAsTeamApp } from './consumer/team-app-copy.ts';
 import { findSecrets } from './consumer/secrets-scan.ts';
 import { addUsersColumn, usersDifference, usersRows } from './consumer/users-table.ts';
 import { untouchedCases } from './untouched/untouched-pass.ts';
@@ -212,10 +213,8 @@ async function againstStack(
 async function laravelAppDirPass(tarball: string, example: string): Promise<PassResult> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'sanctum-kit-appdir-'));
   const appCopy = path.join(scratch, 'api');
-  await cp(appDirOf(DEFAULT_LINE.laravel), appCopy, { recursive: true, filter: (source) => !/\/(\.provisioned\.json|storage\/logs\/.+)$/.test(source) });
-  // Acme's adapter and spec, its SPA served per worker by Vite, against the copy.
-  const dir = await freshConsumer({ type: 'module', tarball, files: { 'playwright.config.ts': 'laravel-app.config.ts' } });
-  await cp(path.join(example, 'e2e'), path.join(dir, 'e2e'), { recursive: true });
+  await copyAsTeamApp(appDirOf(DEFAULT_LINE.laravel), appCopy);
+  const dir = await laravelAppConsumer(tarball, example);
   const result = await runPass({ name: 'laravel appDir (a copy of the bundled app), 2 workers', env: { APP_DIR: appCopy, SPA_DIR: example }, args: [], cwd: dir });
   result.failed += await breaksOnConsumerApp(dir, appCopy, example);
   const left = await leftoversOf(appCopy);
@@ -255,12 +254,17 @@ async function breaksOnConsumerApp(dir: string, appDir: string, example: string)
   return missing.length + (untouched ? 0 : 1);
 }
 
+/** A fresh consumer whose config runs its own Laravel app (APP_DIR) with Acme's adapter and spec, its SPA (SPA_DIR) served per worker by Vite. */
+async function laravelAppConsumer(tarball: string, example: string): Promise<string> {
+  const dir = await freshConsumer({ type: 'module', tarball, files: { 'playwright.config.ts': 'laravel-app.config.ts' } });
+  await cp(path.join(example, 'e2e'), path.join(dir, 'e2e'), { recursive: true });
+  return dir;
+}
+
 /** scripts/untouched: each case's app byte-identical after the run, no connection to the team's services. */
 async function untouchedPass(): Promise<PassResult> {
-  const tarball = await packKit();
   await installExample();
-  const consumerDir = await freshConsumer({ type: 'module', tarball, files: { 'playwright.config.ts': 'laravel-app.config.ts' } });
-  await cp(path.join(exampleDir, 'e2e'), path.join(consumerDir, 'e2e'), { recursive: true });
+  const consumerDir = await laravelAppConsumer(await packKit(), exampleDir);
   console.log('\n=== e2e pass "the team\'s app untouched": copies of the bundled app in teams\' setups, fingerprinted around every kind of run');
   try {
     const cases = await untouchedCases({ sourceAppDir: appDirOf(DEFAULT_LINE.laravel), consumerDir, spaDir: exampleDir });

@@ -5,11 +5,13 @@
 // tripwire port. A case passes when the app's files and database are
 // byte-identical, nothing connected to the tripwire and no server of the app
 // is left running.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from 'sanctum-spa-kit';
-import { appServers } from './app-servers.ts';
+import { copyAsTeamApp } from '../consumer/team-app-copy.ts';
+import { waitFor } from '../lib/wait-for.ts';
+import { appServers, type AppServer } from './app-servers.ts';
 import { fingerprint, fingerprintChanges } from './app-fingerprint.ts';
 import { runInConsumer, type ConsumerRun } from './run-in-consumer.ts';
 import { TEAM_SETUPS, type TeamSetup } from './team-setups.ts';
@@ -66,7 +68,7 @@ const OTHER_MODES: RunMode[] = [
     name: 'Ctrl-C mid-run (SIGINT to the run\'s process group)',
     run: async (context) => {
       await playwright(context, {}, async (groupId) => {
-        await waitFor(async () => ((await appServers(context.appDir)).length > 0 ? true : undefined), 120_000, 'a PHP server of the app');
+        await firstServerOf(context.appDir);
         process.kill(-groupId, 'SIGINT');
       });
       return serversLeft(context.appDir);
@@ -76,8 +78,7 @@ const OTHER_MODES: RunMode[] = [
     name: 'a worker killed mid-run (SIGKILL)',
     run: async (context) => {
       await playwright(context, {}, async () => {
-        const [server] = await waitFor(async () => ((await appServers(context.appDir)).length > 0 ? appServers(context.appDir) : undefined), 120_000, 'a PHP server of the app');
-        process.kill(server.workerPid, 'SIGKILL');
+        process.kill((await firstServerOf(context.appDir)).workerPid, 'SIGKILL');
       });
       return serversLeft(context.appDir);
     },
@@ -120,7 +121,7 @@ async function casesOnSetup(setup: TeamSetup, modes: RunMode[], options: Untouch
   const appDir = path.join(scratch, 'team-app');
   const results: UntouchedCaseResult[] = [];
   try {
-    await cp(options.sourceAppDir, appDir, { recursive: true, filter: (source) => !/\/(\.provisioned\.json|storage\/logs\/.+)$/.test(source) });
+    await copyAsTeamApp(options.sourceAppDir, appDir);
     await setup.prepare(appDir, tripwire.port);
     const before = await fingerprint(appDir);
     for (const mode of modes) {
@@ -150,19 +151,13 @@ function expectExit(result: ConsumerRun, expected: (code: number | null) => bool
   return expected(result.exitCode) ? [] : [`expected ${what}, got exit ${result.exitCode ?? result.signal}:\n${result.outputTail}`];
 }
 
+/** The run is mid-flow once a worker has started a server of the app. */
+function firstServerOf(appDir: string): Promise<AppServer> {
+  return waitFor(async () => (await appServers(appDir))[0], 120_000, 'a PHP server of the app');
+}
+
 /** A server the run started and did not stop (its watchdog gets a moment after a SIGKILL). */
 async function serversLeft(appDir: string): Promise<string[]> {
   const gone = await waitFor(async () => ((await appServers(appDir)).length === 0 ? true : undefined), 10_000, 'the app\'s servers to stop').catch(() => false);
   return gone ? [] : (await appServers(appDir)).map((server) => `php -S still serving the app: pid ${server.pid}`);
-}
-
-/** Polls a condition until it yields a value, bounded. */
-async function waitFor<T>(condition: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`no sign of ${what} within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -6,10 +6,10 @@ import { test, expect } from '@playwright/test';
 import { DEFAULT_LINE } from '../../app-under-test/harness/lines.ts';
 import { appDirOf } from '../../app-under-test/harness/paths.ts';
 import { createSandbox, removeSandbox } from '../../fixtures/breaks/sandbox.ts';
-import { isolateApp, scratchRoot } from '../../fixtures/backend/laravel/app-isolation.ts';
+import { isolateApp } from '../../fixtures/backend/laravel/app-isolation.ts';
 import { proveIsolatedRun } from '../../fixtures/backend/laravel/isolated-boot.ts';
 import { BackendStartError } from '../../fixtures/backend/driver.ts';
-import { ensureScratchDir, ownedName } from '../../fixtures/backend/scratch-dir.ts';
+import { ensureScratchDir, ownedName, scratchDir } from '../../fixtures/backend/scratch-dir.ts';
 
 // The bundled app, booted for real: where it says it would write, with the kit's environment.
 const appDir = appDirOf(DEFAULT_LINE.laravel);
@@ -22,7 +22,7 @@ async function proveOn(dir: string, extraEnv: Record<string, string> = {}, unset
     const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, ...isolated.env };
     for (const name of unset) delete env[name];
     const run = { php: 'php', phpArgs: isolated.phpArgs, appDir: dir, env };
-    return { database, proven: await proveIsolatedRun(run, { appDir: dir, database, scratchRoot: scratchRoot() }) };
+    return { database, proven: await proveIsolatedRun(run, isolated) };
   } finally {
     await isolated.remove();
     await rm(database, { force: true });
@@ -35,7 +35,7 @@ test('the booted app writes only to the kit\'s copy and scratch folder', async (
   expect(writes.database).toMatchObject({ driver: 'sqlite', database });
   expect(writes.session.database?.database).toBe(database);
   expect(writes.mail.transport).toBe('array');
-  for (const file of Object.values(writes.paths)) expect(file.startsWith(scratchRoot())).toBe(true);
+  for (const file of Object.values(writes.paths)) expect(file.startsWith(scratchDir())).toBe(true);
 });
 
 test('a session and cache on a Redis the kit did not start are moved into its scratch storage, and said so', async () => {
