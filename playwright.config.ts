@@ -4,13 +4,13 @@
 import os from 'node:os';
 import type { Project } from '@playwright/test';
 import { defineSanctumConfig } from 'sanctum-spa-kit/config';
-import type { BackendOption, HttpsTopology, ReplicasTopology, SanctumSettings, SpaOption } from 'sanctum-spa-kit';
+import type { BackendOption, HttpsTopology, ReplicasTopology, SanctumSettings, SpaOption } from 'sanctum-spa-kit/config';
 import { bundledBackend, bundledSsrSpa } from './app-under-test/harness/bundled-backend.ts';
 import { ALL_BACKEND_LINES, describeLine, sameLine, type BackendLine } from './app-under-test/harness/lines.ts';
 import { projectDir } from './app-under-test/harness/paths.ts';
 import { resolveBackendName, type BackendName } from './app-under-test/harness/resolve-backend.ts';
 import { loadHarnessSettings } from './app-under-test/harness/settings.ts';
-import { exitOnKitError } from './fixtures/errors/kit-error.ts';
+import { exitOnKitError } from 'sanctum-spa-kit/driver';
 
 const harness = (() => {
   try {

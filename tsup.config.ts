@@ -1,10 +1,21 @@
 import { defineConfig } from 'tsup';
 
 // The published library: ESM and CommonJS, with type declarations for both,
-// from fixtures/ only (the harness is not shipped). Entry names keep the
-// source layout, so config.ts finds its global setup beside it in dist/ too.
+// from fixtures/ only (the harness is not shipped): one entry per public subpath (fixtures/public/),
+// the bin, and the two modules Playwright loads by path. Their names keep the
+// source layout under fixtures/, so the config factory finds its global setup and reporter
+// at dist/playwright/ as it finds them at fixtures/playwright/ in the source tree.
 export default defineConfig({
-  entry: { index: 'fixtures/index.ts', config: 'fixtures/config.ts', 'setup/global-setup': 'fixtures/setup/global-setup.ts', 'report/diagnosis-reporter': 'fixtures/report/diagnosis-reporter.ts', cli: 'fixtures/cli.ts' },
+  entry: {
+    index: 'fixtures/public/index.ts',
+    config: 'fixtures/public/config.ts',
+    fixtures: 'fixtures/public/fixtures.ts',
+    diagnosis: 'fixtures/public/diagnosis.ts',
+    driver: 'fixtures/public/driver.ts',
+    'playwright/global-setup': 'fixtures/playwright/global-setup.ts',
+    'playwright/diagnosis-reporter': 'fixtures/playwright/diagnosis-reporter.ts',
+    cli: 'fixtures/tools/cli.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

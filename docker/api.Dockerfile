@@ -35,7 +35,7 @@ COPY docker/api-opcache.ini /etc/php/${PHP_VERSION}/cli/conf.d/90-sanctum-spa-ki
 WORKDIR /srv/app-under-test
 # The kit's PHP helpers: provisioning checks the app with app-facts.php, and the
 # docker driver runs both in each container (app facts, test user).
-COPY fixtures/backend/laravel/app-facts.php fixtures/backend/laravel/ensure-test-user.php fixtures/backend/laravel/session-rows.php fixtures/backend/laravel/token-rows.php /srv/fixtures/backend/laravel/
+COPY fixtures/runtime/backend/laravel/app-facts.php fixtures/runtime/backend/laravel/ensure-test-user.php fixtures/runtime/backend/laravel/session-rows.php fixtures/runtime/backend/laravel/token-rows.php /srv/fixtures/runtime/backend/laravel/
 COPY app-under-test/provision provision
 COPY app-under-test/overlay overlay
 

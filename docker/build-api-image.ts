@@ -5,7 +5,7 @@
 //
 //   npx tsx docker/build-api-image.ts [--php=8.2|8.4] [--laravel=12|11]
 import { parseArgs } from 'node:util';
-import { BackendStartError } from 'sanctum-spa-kit';
+import { BackendStartError } from 'sanctum-spa-kit/driver';
 import { LARAVEL_LINES, PHP_LINES, type BackendLine } from '../app-under-test/harness/lines.ts';
 import { runCli } from '../scripts/cli-errors.ts';
 import { apiImageAlias, ensureApiImage } from './driver/api-image.ts';

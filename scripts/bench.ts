@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSpa } from '../app-under-test/spa/build.ts';
 import { startSpaServer } from '../app-under-test/spa/server.ts';
-import { freePort, LaravelAppBackend } from 'sanctum-spa-kit';
+import { freePort, LaravelAppBackend } from 'sanctum-spa-kit/driver';
 import { DEFAULT_LINE, LARAVEL_LINES } from '../app-under-test/harness/lines.ts';
 import { appDirOf, projectDir, spaDistDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';

@@ -1,4 +1,4 @@
-import { exitOnKitError } from '../fixtures/errors/kit-error.ts';
+import { exitOnKitError } from 'sanctum-spa-kit/driver';
 
 /** Runs a script's main; a user mistake prints its message (no stack trace) and exits 1. */
 export async function runCli(main: () => Promise<void>): Promise<void> {

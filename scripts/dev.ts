@@ -5,7 +5,7 @@
 //   npm run dev [-- --api-port=8000] [--spa-port=5173] [--line=12|11]
 //   npm run dev -- --spa-origin=http://localhost:5180   the API alone, trusting another SPA (yours)
 import { parseArgs } from 'node:util';
-import { BackendStartError, LaravelAppBackend } from 'sanctum-spa-kit';
+import { BackendStartError, LaravelAppBackend } from 'sanctum-spa-kit/driver';
 import { provisionBundledApp } from '../app-under-test/harness/provision-bundled-app.ts';
 import { LARAVEL_LINES, type LaravelLine } from '../app-under-test/harness/lines.ts';
 import { appDirOf, projectDir, spaDistDir } from '../app-under-test/harness/paths.ts';

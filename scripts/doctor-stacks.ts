@@ -2,7 +2,7 @@
 // and misconfigured ones, each started by hand (npm run dev with the app's
 // env), where the named check must fail with exit 1; and a dead API.
 import { spawn } from 'node:child_process';
-import { freePort } from 'sanctum-spa-kit';
+import { freePort } from 'sanctum-spa-kit/driver';
 import { projectDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
 import { startExternalStack } from './consumer/external-stack.ts';

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { processLives } from 'sanctum-spa-kit';
 import { projectDir } from '../app-under-test/harness/paths.ts';
-import { scratchDir } from '../fixtures/backend/scratch-dir.ts';
+import { processLives, scratchDir } from 'sanctum-spa-kit/driver';
 import { waitFor } from './lib/wait-for.ts';
 
 /**

@@ -2,7 +2,7 @@
 // of a Laravel line (KIT_LARAVEL_LINE by default) at app-under-test/apps/laravel<line>
 // and builds the SPA, each skipped when nothing changed.
 import { parseArgs } from 'node:util';
-import { KitError } from 'sanctum-spa-kit';
+import { KitError } from 'sanctum-spa-kit/driver';
 import { LARAVEL_LINES, type LaravelLine } from '../app-under-test/harness/lines.ts';
 import { projectDir } from '../app-under-test/harness/paths.ts';
 import { provisionBundledApp } from '../app-under-test/harness/provision-bundled-app.ts';

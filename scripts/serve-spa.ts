@@ -3,7 +3,7 @@
 // served at run time in /runtime-config.js. The API must trust the SPA's
 // origin (FRONTEND_URL, SANCTUM_STATEFUL_DOMAINS). Ctrl-C stops it.
 import { parseArgs } from 'node:util';
-import { KitError } from 'sanctum-spa-kit';
+import { KitError } from 'sanctum-spa-kit/driver';
 import { spaDistDir } from '../app-under-test/harness/paths.ts';
 import { buildSpa } from '../app-under-test/spa/build.ts';
 import { startSpaServer } from '../app-under-test/spa/server.ts';

@@ -8,10 +8,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BREAK_CATALOGUE } from '../fixtures/breaks/catalogue.ts';
-import { breakLine, markdownTable, scoreLine } from '../fixtures/breaks/format-results.ts';
-import { runBreaks } from '../fixtures/breaks/run-breaks.ts';
-import { KitError } from '../fixtures/errors/kit-error.ts';
+import { BREAK_CATALOGUE } from '../fixtures/tools/breaks/catalogue.ts';
+import { breakLine, markdownTable, scoreLine } from '../fixtures/tools/breaks/format-results.ts';
+import { runBreaks } from '../fixtures/tools/breaks/run-breaks.ts';
+import { KitError } from '../fixtures/core/errors/kit-error.ts';
 import { provisionBundledApp } from '../app-under-test/harness/provision-bundled-app.ts';
 import { appDirOf, projectDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';

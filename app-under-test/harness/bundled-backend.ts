@@ -1,6 +1,6 @@
-import type { BackendOption, SpaOption } from '../../fixtures/config/options.ts';
+import type { BackendOption, SpaOption } from 'sanctum-spa-kit/config';
 import { DockerBackend } from '../../docker/driver/docker-backend.ts';
-import { BackendStartError } from '../../fixtures/backend/driver.ts';
+import { BackendStartError } from 'sanctum-spa-kit/driver';
 import { startSpaServer } from '../spa/server.ts';
 import { ssrRenderer } from '../spa/ssr-render.ts';
 import { describeLine, NATIVE_PHP_LINE, type BackendLine } from './lines.ts';

@@ -1,9 +1,9 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
-import { processLives } from 'sanctum-spa-kit';
-import type { SanctumSettings } from '../../fixtures/config/options.ts';
-import { exitOnKitError } from '../../fixtures/errors/kit-error.ts';
+import { processLives } from 'sanctum-spa-kit/driver';
+import type { SanctumSettings } from 'sanctum-spa-kit/config';
+import { exitOnKitError } from 'sanctum-spa-kit/driver';
 import { buildSpa } from '../spa/build.ts';
 import { LARAVEL_LINES } from './lines.ts';
 import { appDirOf, projectDir } from './paths.ts';

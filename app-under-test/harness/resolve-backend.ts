@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { BackendStartError } from '../../fixtures/backend/driver.ts';
+import { BackendStartError } from 'sanctum-spa-kit/driver';
 import { defaultDockerBinary, dockerDaemonAnswers } from '../../docker/driver/docker-cli.ts';
 import type { HarnessSettings } from './settings-schema.ts';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { envOverridesSchema } from '../../fixtures/config/env-overrides.ts';
+import { kitVariablesSchema } from 'sanctum-spa-kit/config';
 import { LARAVEL_LINES, PHP_LINES } from './lines.ts';
 
-const library = envOverridesSchema.shape;
+const library = kitVariablesSchema.shape;
 
 /**
  * What the kit's own harness reads, documented in .env.example: its own

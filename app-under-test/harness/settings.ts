@@ -1,5 +1,4 @@
-import { readKitVariables, parseVariables } from '../../fixtures/config/env-overrides.ts';
-import { SettingsError } from '../../fixtures/config/settings-error.ts';
+import { loadKitVariables } from 'sanctum-spa-kit/config';
 import { harnessSettingsSchema, type HarnessSettings } from './settings-schema.ts';
 
 /**
@@ -7,7 +6,5 @@ import { harnessSettingsSchema, type HarnessSettings } from './settings-schema.t
  * validates the harness's variables, one line per bad one, as the library does.
  */
 export function loadHarnessSettings(projectDir: string, env: NodeJS.ProcessEnv = process.env): HarnessSettings {
-  const { values, problems } = parseVariables(harnessSettingsSchema, readKitVariables(projectDir, Object.keys(harnessSettingsSchema.shape), env));
-  if (!values) throw new SettingsError(problems);
-  return values;
+  return loadKitVariables(harnessSettingsSchema, projectDir, env);
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KitError } from '../../fixtures/errors/kit-error.ts';
+import { KitError } from 'sanctum-spa-kit/driver';
 
 export interface ProvisionOptions {
   php: string;

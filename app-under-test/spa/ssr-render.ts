@@ -4,7 +4,7 @@
 // the call as the SPA's), and renders the signed-in or guest state into the
 // page, which the SPA then takes over.
 import type { IncomingMessage } from 'node:http';
-import { SSR_API_STATUS_HEADER, SSR_FORWARDED_HEADER } from '../../fixtures/topology/ssr-headers.ts';
+import { SSR_API_STATUS_HEADER, SSR_FORWARDED_HEADER } from 'sanctum-spa-kit/fixtures';
 import type { PageRenderer } from './server.ts';
 
 export interface SsrOptions {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { BackendStartError, OutputTail } from 'sanctum-spa-kit';
+import { BackendStartError, OutputTail } from 'sanctum-spa-kit/driver';
 import { DEBIAN_SUITE_OF, type BackendLine } from '../../app-under-test/harness/lines.ts';
 import { projectDir } from '../../app-under-test/harness/paths.ts';
 import type { DockerCli } from './docker-cli.ts';

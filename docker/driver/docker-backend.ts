@@ -1,8 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  appEnvFor, BackendStartError, freePort, laravelLogHeadlines, OutputTail, parseAppFacts, waitForUp, type KitPhpScript,
-  type AppFacts, type BackendDriver, type BackendStartOptions, type RunningBackend, type TestUser,
-} from 'sanctum-spa-kit';
+import { appEnvFor, BackendStartError, freePort, laravelLogHeadlines, OutputTail, parseAppFacts, waitForUp, type KitPhpScript, type AppFacts, type BackendDriver, type BackendStartOptions, type RunningBackend } from 'sanctum-spa-kit/driver';
+import type { TestUser } from 'sanctum-spa-kit/config';
 import type { BackendLine } from '../../app-under-test/harness/lines.ts';
 import { ensureApiImage } from './api-image.ts';
 import { DockerCli, defaultDockerBinary } from './docker-cli.ts';
@@ -22,7 +20,7 @@ export interface DockerBackendOptions {
 
 /** Where api.Dockerfile puts the app (api: the provisioned line), its provisioning and the kit's PHP helpers. */
 const appInImage = '/srv/app-under-test';
-const kitScriptsInImage = '/srv/fixtures/backend/laravel';
+const kitScriptsInImage = '/srv/fixtures/runtime/backend/laravel';
 const READY_TIMEOUT_MS = 20_000;
 
 /**

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { BackendStartError } from 'sanctum-spa-kit';
+import { BackendStartError } from 'sanctum-spa-kit/driver';
 
 /**
  * Debian's client when it is there, else whatever `docker` PATH finds. On a

@@ -4,7 +4,7 @@ import { projectDir } from '../../app-under-test/harness/paths.ts';
 import { currentApiImage, ensureApiImage, type ApiImageVariant } from '../../docker/driver/api-image.ts';
 import { DockerBackend } from '../../docker/driver/docker-backend.ts';
 import { DEFAULT_LINE } from '../../app-under-test/harness/lines.ts';
-import type { TestUser } from 'sanctum-spa-kit';
+import type { TestUser } from 'sanctum-spa-kit/config';
 import { DockerCli } from '../../docker/driver/docker-cli.ts';
 import { measure, type Figures } from './measure.ts';
 

@@ -1,8 +1,8 @@
 import { chromium } from '@playwright/test';
 import { startSpaServer } from '../../app-under-test/spa/server.ts';
 import { spaDir, spaDistDir } from '../../app-under-test/harness/paths.ts';
-import { freePort, type BackendDriver } from 'sanctum-spa-kit';
-import { chromiumLaunchOptions } from '../../fixtures/browser/chromium-launch.ts';
+import { freePort, type BackendDriver } from 'sanctum-spa-kit/driver';
+import { chromiumLaunchOptions } from 'sanctum-spa-kit/config';
 import { formatRow, measure } from './measure.ts';
 
 /**

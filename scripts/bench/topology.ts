@@ -1,15 +1,15 @@
 import { rm } from 'node:fs/promises';
-import type { SanctumSettings } from 'sanctum-spa-kit';
+import type { SanctumSettings } from 'sanctum-spa-kit/config';
 import { bundledSpa, bundledSsrSpa } from '../../app-under-test/harness/bundled-backend.ts';
 import { DEFAULT_LINE } from '../../app-under-test/harness/lines.ts';
 import { appDirOf } from '../../app-under-test/harness/paths.ts';
 import type { HarnessSettings } from '../../app-under-test/harness/settings-schema.ts';
-import { freePort } from '../../fixtures/backend/free-port.ts';
-import { startStack } from '../../fixtures/stack/start-stack.ts';
-import { topologyHosts } from '../../fixtures/topology/https-topology.ts';
-import { makeLocalTls } from '../../fixtures/topology/local-tls.ts';
-import { runTlsDir } from '../../fixtures/topology/run-tls.ts';
-import { startTlsProxy } from '../../fixtures/topology/tls-proxy.ts';
+import { freePort } from '../../fixtures/runtime/process/free-port.ts';
+import { startStack } from '../../fixtures/runtime/stack/start-stack.ts';
+import { topologyHosts } from '../../fixtures/core/topology/https-topology.ts';
+import { makeLocalTls } from '../../fixtures/runtime/topology/local-tls.ts';
+import { runTlsDir } from '../../fixtures/runtime/topology/run-tls.ts';
+import { startTlsProxy } from '../../fixtures/runtime/topology/tls-proxy.ts';
 import { measure, type Figures } from './measure.ts';
 
 /** Each topology's readiness: https (the run's TLS material, nginx alone, a whole worker stack behind it), replicas, SSR. */

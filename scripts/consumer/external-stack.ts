@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { freePort } from 'sanctum-spa-kit';
+import { freePort } from 'sanctum-spa-kit/driver';
 import { projectDir } from '../../app-under-test/harness/paths.ts';
 
 export interface ExternalStack {

@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { processLives, scratchDir } from '../../fixtures/backend/scratch-dir.ts';
+import { processLives, scratchDir } from 'sanctum-spa-kit/driver';
 import { appServers } from '../untouched/app-servers.ts';
 
 /**

@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from 'sanctum-spa-kit';
+import { freePort } from 'sanctum-spa-kit/driver';
 import { copyAsTeamApp } from '../consumer/team-app-copy.ts';
 import { waitFor } from '../lib/wait-for.ts';
 import { appServers, type AppServer } from './app-servers.ts';

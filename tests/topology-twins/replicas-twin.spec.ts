@@ -1,4 +1,5 @@
-import { diagnose, expect, formatDiagnosis, gatherEvidence, test } from 'sanctum-spa-kit';
+import { diagnose, formatDiagnosis, gatherEvidence } from 'sanctum-spa-kit/diagnosis';
+import { expect, test } from 'sanctum-spa-kit';
 import { attemptSignIn } from './sign-in-attempt.ts';
 
 // Run by each replicas twin project (playwright.config.ts): replicas that do

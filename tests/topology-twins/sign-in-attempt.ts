@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, SpaPage, type Exchange, type TestUser, type TrafficRecorder } from 'sanctum-spa-kit';
+import { expect, SpaPage, type Exchange } from 'sanctum-spa-kit';
+import type { TestUser } from 'sanctum-spa-kit/config';
+import type { TrafficRecorder } from 'sanctum-spa-kit/fixtures';
 import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
 
 /**

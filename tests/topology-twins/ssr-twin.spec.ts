@@ -1,4 +1,6 @@
-import { diagnose, expect, formatDiagnosis, gatherEvidence, SpaPage, SSR_API_STATUS_HEADER, test } from 'sanctum-spa-kit';
+import { diagnose, formatDiagnosis, gatherEvidence } from 'sanctum-spa-kit/diagnosis';
+import { expect, SpaPage, test } from 'sanctum-spa-kit';
+import { SSR_API_STATUS_HEADER } from 'sanctum-spa-kit/fixtures';
 import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
 
 // The SSR twin: the server forwards the browser's cookies without Origin or

@@ -1,4 +1,5 @@
-import { expect, SpaPage, SSR_API_STATUS_HEADER, test } from 'sanctum-spa-kit';
+import { expect, SpaPage, test } from 'sanctum-spa-kit';
+import { SSR_API_STATUS_HEADER } from 'sanctum-spa-kit/fixtures';
 import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
 
 // The SSR topology: a server between the browser and Laravel renders each

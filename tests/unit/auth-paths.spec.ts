@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { authPathRows, authPathsMarkdown, parseSetCookie, renderSequenceDiagram, type Exchange } from 'sanctum-spa-kit';
+import { authPathRows, authPathsMarkdown, renderSequenceDiagram } from 'sanctum-spa-kit/diagnosis';
+import { parseSetCookie } from 'sanctum-spa-kit/fixtures';
+import type { Exchange } from 'sanctum-spa-kit';
 
 // The sessions-and-tokens table on hand-built exchanges: what the server
 // checked is read from whether the answer set the session cookie, never

@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { diagnose, parseSetCookie, runHeadline, type Evidence, type Exchange } from 'sanctum-spa-kit';
+import { diagnose, runHeadline, type Evidence } from 'sanctum-spa-kit/diagnosis';
+import { parseSetCookie } from 'sanctum-spa-kit/fixtures';
+import type { Exchange } from 'sanctum-spa-kit';
 
 // The diagnosis rules on hand-built evidence: which cause wins when several
 // show, and the distinctions a 419 needs. The break catalogue (npm run

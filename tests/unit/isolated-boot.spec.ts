@@ -5,11 +5,11 @@ import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { DEFAULT_LINE } from '../../app-under-test/harness/lines.ts';
 import { appDirOf } from '../../app-under-test/harness/paths.ts';
-import { createSandbox, removeSandbox } from '../../fixtures/breaks/sandbox.ts';
-import { isolateApp } from '../../fixtures/backend/laravel/app-isolation.ts';
-import { proveIsolatedRun } from '../../fixtures/backend/laravel/isolated-boot.ts';
-import { BackendStartError } from '../../fixtures/backend/driver.ts';
-import { ensureScratchDir, ownedName, scratchDir } from '../../fixtures/backend/scratch-dir.ts';
+import { createSandbox, removeSandbox } from '../../fixtures/tools/breaks/sandbox.ts';
+import { isolateApp } from '../../fixtures/runtime/backend/laravel/app-isolation.ts';
+import { proveIsolatedRun } from '../../fixtures/runtime/backend/laravel/isolated-boot.ts';
+import { BackendStartError } from '../../fixtures/core/driver/backend-driver.ts';
+import { ensureScratchDir, ownedName, scratchDir } from '../../fixtures/runtime/process/scratch-dir.ts';
 
 // The bundled app, booted for real: where it says it would write, with the kit's environment.
 const appDir = appDirOf(DEFAULT_LINE.laravel);

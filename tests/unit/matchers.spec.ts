@@ -1,5 +1,6 @@
 import { test, expect as plain } from '@playwright/test';
-import { expect, parseSetCookie } from 'sanctum-spa-kit';
+import { expect } from 'sanctum-spa-kit';
+import { parseSetCookie } from 'sanctum-spa-kit/fixtures';
 import type { CookieSource } from 'sanctum-spa-kit';
 import { browserJar, failureOf, loginExchange, setCookies, SET_COOKIE_HEADERS, VALUES } from './support/sample-cookies.ts';
 
@@ -179,7 +180,7 @@ test.describe('toHaveSentHeader', () => {
   });
 
   test('a header the recorder does not keep is a usage error naming RECORDED_REQUEST_HEADERS', () => {
-    const usage = /^toHaveSentHeader: "User-Agent" is not recorded; the traffic recorder keeps origin, referer, x-xsrf-token, content-type, accept, x-requested-with, sec-fetch-site, authorization \(RECORDED_REQUEST_HEADERS in fixtures\/traffic\/exchange\.ts\)$/;
+    const usage = /^toHaveSentHeader: "User-Agent" is not recorded; the traffic recorder keeps origin, referer, x-xsrf-token, content-type, accept, x-requested-with, sec-fetch-site, authorization \(its RECORDED_REQUEST_HEADERS\)$/;
     plain(() => expect(loginExchange()).toHaveSentHeader('User-Agent')).toThrow(usage);
     plain(() => expect(loginExchange()).not.toHaveSentHeader('User-Agent')).toThrow(usage);
     plain(() => expect(loginExchange()).toHaveSentHeader('Cookie')).toThrow('toHaveSentHeader: the recorder keeps cookie names only; use toHaveSentCookie(name)');

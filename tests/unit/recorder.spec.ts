@@ -1,5 +1,6 @@
 import { test as base, expect as plain, type Page } from '@playwright/test';
-import { expect, TrafficRecorder } from 'sanctum-spa-kit';
+import { expect } from 'sanctum-spa-kit';
+import { TrafficRecorder } from 'sanctum-spa-kit/fixtures';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { deferred, json, startLocalServer, type LocalServer, type Route } from './support/local-server.ts';
 

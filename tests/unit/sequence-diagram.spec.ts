@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { parseSetCookie, type Exchange } from 'sanctum-spa-kit';
+import { parseSetCookie } from 'sanctum-spa-kit/fixtures';
+import type { Exchange } from 'sanctum-spa-kit';
 import { renderSequenceDiagram, type DiagramExchange, type SequenceDiagramInput } from '../../fixtures/report/sequence-diagram.ts';
 
 // The traffic sequence diagram, rendered from hand-built exchanges of a broken

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { parseSetCookie, setCookiesOf } from 'sanctum-spa-kit';
+import { parseSetCookie, setCookiesOf } from 'sanctum-spa-kit/fixtures';
 
 // The Set-Cookie parser on headers as Laravel and others send them.
 

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { test, expect } from '@playwright/test';
-import { freePort } from '../../fixtures/backend/free-port.ts';
-import { KitError } from '../../fixtures/errors/kit-error.ts';
-import { SpaPortInUse, startSpaCommand, type SpaCommandOptions } from '../../fixtures/spa/spa-command.ts';
+import { freePort } from '../../fixtures/runtime/process/free-port.ts';
+import { KitError } from '../../fixtures/core/errors/kit-error.ts';
+import { SpaPortInUse, startSpaCommand, type SpaCommandOptions } from '../../fixtures/runtime/spa/spa-command.ts';
 
 // Real processes only: every command below is a real `sh -c` running a real node script.
 
@@ -203,7 +203,7 @@ test('a worker that exits without stop() takes the group with it', async () => {
     await writeFile(
       worker,
       [
-        `import { startSpaCommand } from ${JSON.stringify(fileURLToPath(new URL('../../fixtures/spa/spa-command.ts', import.meta.url)))};`,
+        `import { startSpaCommand } from ${JSON.stringify(fileURLToPath(new URL('../../fixtures/runtime/spa/spa-command.ts', import.meta.url)))};`,
         `const spa = await startSpaCommand(${JSON.stringify(await options(`${server}; echo after`))});`,
         `console.log(spa.logTail());`,
         `process.exit(0);`,

@@ -1,5 +1,6 @@
 import newman, { type NewmanRunSummary } from 'newman';
-import { expect, postmanCollection, test } from 'sanctum-spa-kit';
+import { expect, test } from 'sanctum-spa-kit';
+import { postmanCollection } from 'sanctum-spa-kit/fixtures';
 
 // The generated Postman collection, run by newman against this worker's API:
 // every request's expected status passes; without the pre-request script the

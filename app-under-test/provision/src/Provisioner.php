@@ -73,7 +73,7 @@ final class Provisioner
 
     private function appInputs(): string
     {
-        return Stamp::hashOf($this->root, ["lines/laravel{$this->options->line}", 'overlay', '../fixtures/backend/laravel/app-facts.php'], [PHP_VERSION]);
+        return Stamp::hashOf($this->root, ["lines/laravel{$this->options->line}", 'overlay', '../fixtures/runtime/backend/laravel/app-facts.php'], [PHP_VERSION]);
     }
 
     /**
@@ -97,7 +97,7 @@ final class Provisioner
         Overlay::apply("$this->root/overlay", $building);
         TokenRoutesStep::apply($building);
         TokenExpiryStep::apply($building);
-        AppChecks::verify($building, dirname($this->root).'/fixtures/backend/laravel/app-facts.php', json_decode((string) file_get_contents("$this->lineDir/expected.json"), true));
+        AppChecks::verify($building, dirname($this->root).'/fixtures/runtime/backend/laravel/app-facts.php', json_decode((string) file_get_contents("$this->lineDir/expected.json"), true));
         $previous = "$this->root/apps/.laravel{$this->options->line}.previous";
         Tool::run(['rm', '-rf', $previous], $this->root);
         if (is_dir($this->appDir)) {

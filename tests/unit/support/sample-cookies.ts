@@ -1,5 +1,6 @@
 import type { Cookie } from '@playwright/test';
-import { parseSetCookie, type Exchange, type SetCookie } from 'sanctum-spa-kit';
+import { parseSetCookie, type SetCookie } from 'sanctum-spa-kit/fixtures';
+import type { Exchange } from 'sanctum-spa-kit';
 
 // Three cookies as a Sanctum login leaves them, seen three ways: the parsed
 // Set-Cookie headers, the recorded exchange that carried them, the browser's jar.
