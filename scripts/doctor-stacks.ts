@@ -61,10 +61,10 @@ export async function doctorCases(): Promise<DoctorCaseResult[]> {
   return results;
 }
 
-/** The doctor's command line, as a user runs it (from the sources here). */
+/** The doctor's command line, as a user runs it: npx sanctum-spa-kit (the sources, in this checkout). */
 function runDoctor(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'fixtures/cli.ts', ...args], { cwd: projectDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('npx', ['sanctum-spa-kit', ...args], { cwd: projectDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.once('error', reject);
