@@ -1,8 +1,7 @@
 // The doctor against stacks it must judge: the bundled stack (all ✓, exit 0)
 // and misconfigured ones, each started by hand (npm run dev with the app's
 // env), where the named check must fail with exit 1; and a dead API.
-import { spawn } from 'node:child_process';
-import { freePort } from 'sanctum-spa-kit/driver';
+import { freePort, finish, startProcess } from 'sanctum-spa-kit/driver';
 import { projectDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
 import { startExternalStack } from './consumer/external-stack.ts';
@@ -62,12 +61,17 @@ export async function doctorCases(): Promise<DoctorCaseResult[]> {
 }
 
 /** The doctor's command line, as a user runs it: npx sanctum-spa-kit (the sources, in this checkout). */
-function runDoctor(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['sanctum-spa-kit', ...args], { cwd: projectDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? 1, stdout }));
+async function runDoctor(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string }> {
+  const doctor = startProcess({
+    label: 'npx sanctum-spa-kit doctor',
+    command: 'npx',
+    args: ['sanctum-spa-kit', ...args],
+    cwd: projectDir,
+    env: { ...process.env, ...env },
   });
+  let stdout = '';
+  doctor.onOutput((chunk, stream) => (stream === 'stdout' ? (stdout += chunk) : process.stderr.write(chunk)));
+  const { exit } = await finish(doctor);
+  if (exit.error) throw exit.error;
+  return { code: exit.code ?? 1, stdout };
 }

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectDir } from '../app-under-test/harness/paths.ts';
-import { processLives, scratchDir } from 'sanctum-spa-kit/driver';
+import { processLives, scratchDir, startProcess } from 'sanctum-spa-kit/driver';
 import { waitFor } from './lib/wait-for.ts';
 
 /**
@@ -13,25 +12,28 @@ import { waitFor } from './lib/wait-for.ts';
  */
 export async function killMidRun(): Promise<{ killedRunner: number; serverPids: number[]; leftAfterKill: string[] }> {
   const before = new Set(await workerFiles());
-  const run = spawn('npx', ['playwright', 'test', '--project=chromium', '--reporter=dot'], {
+  const run = startProcess({
+    label: 'npx playwright test',
+    command: 'npx',
+    args: ['playwright', 'test', '--project=chromium', '--reporter=dot'],
     cwd: projectDir,
     env: { ...process.env, KIT_BACKEND: 'native' },
-    stdio: 'ignore',
   });
-  const exited = new Promise((resolve) => run.once('exit', resolve));
   const serverFile = await waitFor(async () => (await workerFiles()).find((file) => file.endsWith('.server-pid') && !before.has(file)), 60_000, 'a worker\'s PHP server pid file');
   const worker = Number(serverFile.split('-')[0]);
   const runner = parentOf(await readFile(`/proc/${worker}/stat`, 'utf8'));
   process.kill(worker, 'SIGKILL');
   process.kill(runner, 'SIGKILL');
-  await exited;
+  await run.exited;
   const serverPids = await Promise.all((await workerFiles()).filter((file) => file.endsWith('.server-pid') && !before.has(file)).map(async (file) => Number(await readFile(scratchDir('workers', file), 'utf8'))));
-  // The watchdog of each server (php-server.ts) sees its worker's pipe close: give it a moment.
+  // The watchdog of each server (the kit's managed-process.ts) sees its worker's pipe close: give it a moment.
   await waitFor(async () => (serverPids.some(groupLives) ? undefined : true), 5_000, 'the killed workers\' servers stopping').catch(() => undefined);
   const leftAfterKill = [
     ...serverPids.filter(groupLives).map((pid) => `php -S (process group ${pid}) still running`),
     ...(await workerFiles()).filter((file) => !before.has(file)).map((file) => `worker file ${file}`),
   ];
+  // What is left of the run's own group (npx, the other workers): ended now that it is measured.
+  await run.stop();
   return { killedRunner: runner, serverPids, leftAfterKill };
 }
 
@@ -44,7 +46,7 @@ export async function whatRemains(killed: { killedRunner: number; serverPids: nu
   return left;
 }
 
-/** Whether any process of a server's group (php-server.ts) still runs. */
+/** Whether any process of a server's group (its leader's pid is the group's id) still runs. */
 function groupLives(groupId: number): boolean {
   try {
     process.kill(-groupId, 0);

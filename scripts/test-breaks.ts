@@ -6,12 +6,11 @@
 // --write-table rewrites it, otherwise a stale table fails.
 //
 //   npm run test:breaks [-- --only=session-driver-array,app-debug-on] [--write-table]
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { KitError } from 'sanctum-spa-kit/driver';
+import { KitError, runProcess } from 'sanctum-spa-kit/driver';
 import { provisionBundledApp } from '../app-under-test/harness/provision-bundled-app.ts';
 import { appDirOf, projectDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
@@ -42,12 +41,11 @@ await runCli(async () => {
 });
 
 /** The command as a team runs it, on the bundled app with the harness's native backend. */
-function npx(args: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', args, { cwd: projectDir, env: { ...process.env, KIT_BACKEND: 'native' }, stdio: 'inherit' });
-    child.once('error', reject);
-    child.once('exit', (code) => resolve(code ?? 1));
-  });
+async function npx(args: string[]): Promise<number> {
+  const env = { ...process.env, KIT_BACKEND: 'native' };
+  const { exit } = await runProcess({ label: 'npx sanctum-spa-kit breaks', command: 'npx', args, cwd: projectDir, env, output: 'terminal' });
+  if (exit.error) throw exit.error;
+  return exit.code ?? 1;
 }
 
 /** Rewrites docs/breaks.md's table, or fails when it differs from this run's. */

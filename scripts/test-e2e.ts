@@ -15,10 +15,10 @@
 //   5. The team's app untouched: copies of the bundled app in the states teams
 //      leave theirs (config cached, MySQL/Redis/SMTP named, …), byte-identical
 //      after green, red, interrupted and killed runs, breaks and the doctor.
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { runProcess, startProcess, finish } from 'sanctum-spa-kit/driver';
 import { DEFAULT_LINE } from '../app-under-test/harness/lines.ts';
 import { appDirOf, projectDir, runCacheDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
@@ -60,10 +60,9 @@ async function runPass(pass: Pass): Promise<PassResult> {
     PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
     PLAYWRIGHT_HTML_OUTPUT_DIR: path.join(projectDir, 'playwright-report', pass.name.replace(/\W+/g, '-')),
   };
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn('npx', ['playwright', 'test', '--reporter=list,json,html', ...pass.args], { cwd: pass.cwd ?? projectDir, env, stdio: 'inherit' });
-    child.on('exit', (exitCode) => resolve(exitCode ?? 1));
-  });
+  const args = ['playwright', 'test', '--reporter=list,json,html', ...pass.args];
+  const { exit } = await runProcess({ label: 'npx playwright test', command: 'npx', args, cwd: pass.cwd ?? projectDir, env, output: 'terminal' });
+  const code = exit.code ?? 1;
   const stats = await readFile(jsonFile, 'utf8').then((text) => JSON.parse(text).stats, () => undefined);
   if (!stats) return { name: pass.name, passed: 0, failed: Math.max(code, 1), jsonFile };
   return { name: pass.name, passed: stats.expected, failed: stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0), jsonFile };
@@ -239,15 +238,14 @@ async function breaksOnConsumerApp(dir: string, appDir: string, example: string)
   const before = await readFile(controller, 'utf8');
   const only = ['logout-not-invalidated', 'spa-credentials-omitted'];
   console.log(`\n=== e2e pass "breaks on a consumer's app": npx sanctum-spa-kit breaks --app-dir … --only=${only.join(',')}`);
-  const output = await new Promise<string>((resolve) => {
-    const child = spawn('npx', ['sanctum-spa-kit', 'breaks', '--app-dir', appDir, `--only=${only.join(',')}`], { cwd: dir, env: { ...process.env, APP_DIR: appDir, SPA_DIR: example }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let text = '';
-    child.stdout.on('data', (chunk) => {
-      text += chunk;
-      process.stdout.write(chunk);
-    });
-    child.on('close', () => resolve(text));
+  const args = ['sanctum-spa-kit', 'breaks', '--app-dir', appDir, `--only=${only.join(',')}`];
+  const breaks = startProcess({ label: 'npx sanctum-spa-kit breaks', command: 'npx', args, cwd: dir, env: { ...process.env, APP_DIR: appDir, SPA_DIR: example } });
+  let output = '';
+  breaks.onOutput((chunk, stream) => {
+    if (stream === 'stdout') output += chunk;
+    (stream === 'stdout' ? process.stdout : process.stderr).write(chunk);
   });
+  await finish(breaks);
   const missing = only.filter((id) => !new RegExp(`^✓ ${id} `, 'm').test(output));
   const untouched = (await readFile(controller, 'utf8')) === before;
   console.log(`breaks on a consumer's app: ${missing.length === 0 ? 'both caught with the cause named' : `NOT named: ${missing.join(', ')}`}; the app itself ${untouched ? 'unchanged' : 'CHANGED'}`);
@@ -276,11 +274,9 @@ async function untouchedPass(): Promise<PassResult> {
   }
 }
 
-function run(command: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code} in ${cwd}`))));
-  });
+async function run(command: string, args: string[], cwd: string): Promise<void> {
+  const { exit } = await runProcess({ label: command, command, args, cwd, output: 'terminal' });
+  if (exit.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${exit.code ?? exit.signal} in ${cwd}`);
 }
 
 await runCli(async () => {

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { BackendStartError, OutputTail } from 'sanctum-spa-kit/driver';
+import { BackendStartError, runProcess, type ManagedProcess } from 'sanctum-spa-kit/driver';
 import { DEBIAN_SUITE_OF, type BackendLine } from '../../app-under-test/harness/lines.ts';
 import { projectDir } from '../../app-under-test/harness/paths.ts';
 import type { DockerCli } from './docker-cli.ts';
@@ -66,8 +65,8 @@ async function ensureApiImageNow(docker: DockerCli, variant: ApiImageVariant): P
 
 /** debian:<suite>-slim, pulled or made with debootstrap (docker/base-image.sh). */
 async function ensureBaseImage(docker: DockerCli, suite: string): Promise<void> {
-  const output = new OutputTail();
-  const code = await spawnTo(output, 'bash', [path.join(projectDir, 'docker', 'base-image.sh'), suite], { ...process.env, KIT_DOCKER_BINARY: docker.binary });
+  const script = path.join(projectDir, 'docker', 'base-image.sh');
+  const { code, output } = await run('base-image.sh', 'bash', [script, suite], { ...process.env, KIT_DOCKER_BINARY: docker.binary });
   if (code !== 0) {
     throw new BackendStartError(`docker backend: the base image debian:${suite}-slim is missing and could not be made:\n${output.last(25)}`);
   }
@@ -89,9 +88,8 @@ async function build(docker: DockerCli, tag: string, buildArgs: Record<string, s
     '--tag', tag,
     projectDir,
   ];
-  const output = new OutputTail(400);
   const started = Date.now();
-  const code = await spawnTo(output, docker.binary, args, { ...process.env, DOCKER_BUILDKIT: '1' }, BUILD_TIMEOUT_MS);
+  const { code, output } = await run('docker build', docker.binary, args, { ...process.env, DOCKER_BUILDKIT: '1' }, BUILD_TIMEOUT_MS);
   if (code === 0) return;
   const fix = output.includes('buildx component is missing')
     ? `\n  fix: this client needs the buildx plugin for BuildKit; install it, or use Debian's client (/usr/bin/docker from docker.io)`
@@ -109,13 +107,8 @@ async function removeOlderBuilds(docker: DockerCli, variant: ApiImageVariant, cu
   if (older.length > 0) await docker.run(['image', 'rm', ...older]);
 }
 
-/** Runs a command, its output (both streams) into `output`; resolves with its exit code. */
-function spawnTo(output: OutputTail, command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 5 * 60_000): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
-    child.stdout.on('data', (chunk) => output.append(chunk));
-    child.stderr.on('data', (chunk) => output.append(chunk));
-    child.once('error', reject);
-    child.once('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-  });
+/** Runs a command as a managed process, bounded; its exit code (128 when killed, 1 when it never ran) and last lines. */
+async function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 5 * 60_000): Promise<{ code: number; output: ManagedProcess['output'] }> {
+  const { exit, process: finished } = await runProcess({ label, command, args, env, tailLines: 400 }, { timeoutMs });
+  return { code: exit.code ?? (exit.signal ? 128 : 1), output: finished.output };
 }

@@ -1,5 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { appEnvFor, BackendStartError, freePort, laravelLogHeadlines, OutputTail, parseAppFacts, waitForUp, type KitPhpScript, type AppFacts, type BackendDriver, type BackendStartOptions, type RunningBackend } from 'sanctum-spa-kit/driver';
+import { execFileSync } from 'node:child_process';
+import {
+  appEnvFor, BackendStartError, describeExit, freePort, laravelLogHeadlines, parseAppFacts, phpServerUp, startProcess, untilReady,
+  type KitPhpScript, type AppFacts, type ManagedProcess, type BackendDriver, type BackendStartOptions, type RunningBackend,
+} from 'sanctum-spa-kit/driver';
 import type { TestUser } from 'sanctum-spa-kit/config';
 import type { BackendLine } from '../../app-under-test/harness/lines.ts';
 import { ensureApiImage } from './api-image.ts';
@@ -95,14 +98,11 @@ export class DockerBackend implements BackendDriver {
       return `the API container ${containerId.slice(0, 12)} is no longer running (exit code ${exitCode}); its last output:\n${`${last.stdout}${last.stderr}`.trim() || '(none)'}`;
     };
 
-    const serverOutput = new OutputTail();
     // Follows the server's output until the container stops: the "started"
     // line says it listens, and the follower's end says it exited.
-    const follower = spawn(this.docker.binary, ['logs', '--follow', containerId], { stdio: ['ignore', 'pipe', 'pipe'] });
-    follower.stdout.on('data', (chunk) => serverOutput.append(chunk));
-    follower.stderr.on('data', (chunk) => serverOutput.append(chunk));
+    const follower = startProcess({ label: `docker logs of ${containerId.slice(0, 12)}`, command: this.docker.binary, args: ['logs', '--follow', containerId] });
     try {
-      const [facts] = await Promise.all([this.readFacts(containerId), waitForUp(follower, serverOutput, apiOrigin, READY_TIMEOUT_MS)]);
+      const [facts] = await Promise.all([this.readFacts(containerId), this.untilUp(follower, apiOrigin)]);
       await this.docker.runOrFail(
         ['exec', containerId, 'php', `${kitScriptsInImage}/ensure-test-user.php`, `${appInImage}/api`, this.options.user.email, this.options.user.password],
         'creating the test user in the container (ensure-test-user.php)',
@@ -120,8 +120,15 @@ export class DockerBackend implements BackendDriver {
           : (error as Error).message.replace(/^docker backend: /, '');
       throw new BackendStartError(`docker backend (${image}) on ${apiOrigin} did not start: ${reason}\n${report}`);
     } finally {
-      follower.kill();
+      await follower.stop();
     }
+  }
+
+  /** Resolves once the server in the container answers /up; rejects when the follower ends first (the container stopped), or at the deadline. */
+  private async untilUp(follower: ManagedProcess, apiOrigin: string): Promise<void> {
+    const outcome = await untilReady(phpServerUp(follower, apiOrigin), { timeoutMs: READY_TIMEOUT_MS, process: follower });
+    if (outcome.kind === 'exited') throw new Error(`the server's output ended (docker logs: ${describeExit(outcome.exit)}) before it was ready`);
+    if (outcome.kind === 'timeout') throw new Error(`${apiOrigin} was not up within ${READY_TIMEOUT_MS} ms (${outcome.lastSeen ?? 'nothing seen'})`);
   }
 
   /** Boots the app once inside the container, with the server's environment. */

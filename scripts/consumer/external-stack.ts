@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { freePort } from 'sanctum-spa-kit/driver';
+import { describeExit, freePort, printed, startProcess, untilReady } from 'sanctum-spa-kit/driver';
 import { projectDir } from '../../app-under-test/harness/paths.ts';
 
 export interface ExternalStack {
@@ -7,6 +6,8 @@ export interface ExternalStack {
   spaUrl: string;
   /** The stack's own SQLite database, to look at its users table. */
   database: string;
+  /** The process that runs the stack (`npm run dev`), whose tree holds both servers. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -16,37 +17,20 @@ export interface ExternalStack {
  */
 export async function startExternalStack(host: string, env: Record<string, string> = {}): Promise<ExternalStack> {
   const [apiPort, spaPort] = [await freePort(), await freePort()];
-  const child = spawn('npx', ['tsx', 'scripts/dev.ts', `--api-port=${apiPort}`, `--spa-port=${spaPort}`], {
+  const stack = startProcess({
+    label: 'npm run dev',
+    command: 'npx',
+    args: ['tsx', 'scripts/dev.ts', `--api-port=${apiPort}`, `--spa-port=${spaPort}`],
     cwd: projectDir,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
   });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    process.kill(-child.pid!, 'SIGTERM');
-    await exited;
-  };
   // dev.ts prints its URLs once both servers listen.
-  await new Promise<void>((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error(`npm run dev did not start within 60 s:\n${output}`)), 60_000);
-    child.stdout.on('data', () => {
-      if (output.includes('Ctrl-C')) {
-        clearTimeout(deadline);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(deadline);
-      reject(new Error(`npm run dev exited (${code}):\n${output}`));
-    });
-  }).catch(async (error) => {
-    await stop();
-    throw error;
-  });
-  const database = /^DB\s+(\S+)/m.exec(output)?.[1] ?? '';
-  return { apiUrl: `http://${host}:${apiPort}`, spaUrl: `http://${host}:${spaPort}`, database, stop };
+  const outcome = await untilReady(printed(stack, 'Ctrl-C'), { timeoutMs: 60_000, process: stack });
+  if (outcome.kind !== 'ready') {
+    await stack.stop();
+    const how = outcome.kind === 'exited' ? `exited (${describeExit(outcome.exit)})` : 'did not start within 60 s';
+    throw new Error(`npm run dev ${how}:\n${stack.logTail(200)}`);
+  }
+  const database = /^DB\s+(\S+)/m.exec(stack.logTail(200))?.[1] ?? '';
+  return { apiUrl: `http://${host}:${apiPort}`, spaUrl: `http://${host}:${spaPort}`, database, pid: stack.pid!, stop: () => stack.stop() };
 }

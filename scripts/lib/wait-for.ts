@@ -1,10 +1,9 @@
-/** Polls a condition every 50 ms until it yields a value, bounded; the error names what never showed. */
+import { untilReady } from 'sanctum-spa-kit/driver';
+
+/** Looks until a condition yields a value (paced by the kit's untilReady), bounded; the error names what never showed. */
 export async function waitFor<T>(condition: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`no sign of ${what} within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let value: T | undefined;
+  const outcome = await untilReady(async () => (value = await condition()) !== undefined, { timeoutMs });
+  if (outcome.kind !== 'ready') throw new Error(`no sign of ${what} within ${timeoutMs / 1000} s`);
+  return value as T;
 }

@@ -2,7 +2,7 @@ import { readdir, readFile, readlink } from 'node:fs/promises';
 
 export interface AppServer {
   pid: number;
-  /** The worker that started it: the parent of its watchdog shell (php-server.ts). */
+  /** The worker that started it: its parent (a managed process, managed-process.ts in the kit). */
   workerPid: number;
   commandLine: string;
 }
@@ -16,8 +16,7 @@ export async function appServers(appDir: string): Promise<AppServer[]> {
     if (!commandLine.includes(' -S ') || !commandLine.split(' ')[0].includes('php')) continue;
     const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => '');
     if (!cwd.startsWith(appDir)) continue;
-    const watchdog = await parentOf(Number(pid));
-    servers.push({ pid: Number(pid), workerPid: await parentOf(watchdog), commandLine });
+    servers.push({ pid: Number(pid), workerPid: await parentOf(Number(pid)), commandLine });
   }
   return servers;
 }

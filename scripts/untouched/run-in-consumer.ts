@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { finish, startProcess, type ManagedProcess } from 'sanctum-spa-kit/driver';
 
 export interface ConsumerRun {
   exitCode: number | null;
@@ -12,32 +12,17 @@ const RUN_TIMEOUT_MS = 6 * 60_000;
 
 /**
  * A command as a team runs it from its consumer project (npx playwright
- * test, npx sanctum-spa-kit …), in a process group of its own, like a
- * terminal's foreground job: `during` gets the group's id to signal it
+ * test, npx sanctum-spa-kit …), a managed process: a process group of its own,
+ * like a terminal's foreground job; `during` gets it to signal the group
  * (Ctrl-C is SIGINT to the whole group).
  */
-export function runInConsumer(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; during?: (groupId: number) => Promise<void> }): Promise<ConsumerRun> {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-6000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const endGroup = () => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // Gone already.
-    }
-  };
-  const timer = setTimeout(endGroup, RUN_TIMEOUT_MS);
-  process.once('exit', endGroup);
-  const closed = new Promise<ConsumerRun>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (exitCode, signal) => resolve({ exitCode, signal, outputTail: output.trim().split('\n').slice(-12).join('\n') }));
-  });
-  const during = options.during ? new Promise<void>((resolve) => child.once('spawn', resolve)).then(() => options.during!(child.pid!)) : Promise.resolve();
-  return Promise.all([closed, during]).then(([result]) => result).finally(() => {
-    clearTimeout(timer);
-    process.off('exit', endGroup);
-  });
+export async function runInConsumer(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; during?: (run: ManagedProcess) => Promise<void> },
+): Promise<ConsumerRun> {
+  const run = startProcess({ label: `${command} ${args[0] ?? ''}`.trim(), command, args, cwd: options.cwd, env: options.env });
+  const [{ exit }] = await Promise.all([finish(run, { timeoutMs: RUN_TIMEOUT_MS }), options.during?.(run)]);
+  if (exit.error) throw exit.error;
+  return { exitCode: exit.code, signal: exit.signal, outputTail: run.logTail(12) };
 }

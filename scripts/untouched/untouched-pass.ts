@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from 'sanctum-spa-kit/driver';
+import { freePort, type ManagedProcess } from 'sanctum-spa-kit/driver';
 import { copyAsTeamApp } from '../consumer/team-app-copy.ts';
 import { waitFor } from '../lib/wait-for.ts';
 import { appServers, type AppServer } from './app-servers.ts';
@@ -67,9 +67,9 @@ const OTHER_MODES: RunMode[] = [
   {
     name: 'Ctrl-C mid-run (SIGINT to the run\'s process group)',
     run: async (context) => {
-      await playwright(context, {}, async (groupId) => {
+      await playwright(context, {}, async (run) => {
         await firstServerOf(context.appDir);
-        process.kill(-groupId, 'SIGINT');
+        run.signal('SIGINT');
       });
       return serversLeft(context.appDir);
     },
@@ -143,7 +143,7 @@ function consumerEnv(appDir: string, options: UntouchedOptions, extra: Record<st
   return { ...process.env, APP_DIR: appDir, SPA_DIR: options.spaDir, ...extra };
 }
 
-function playwright(context: RunContext, extra: Record<string, string> = {}, during?: (groupId: number) => Promise<void>): Promise<ConsumerRun> {
+function playwright(context: RunContext, extra: Record<string, string> = {}, during?: (run: ManagedProcess) => Promise<void>): Promise<ConsumerRun> {
   return runInConsumer('npx', ['playwright', 'test', '--reporter=dot'], { cwd: context.options.consumerDir, env: consumerEnv(context.appDir, context.options, extra), during });
 }
 

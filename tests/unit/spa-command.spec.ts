@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -10,6 +9,7 @@ import { test, expect } from '@playwright/test';
 import { freePort } from '../../fixtures/runtime/process/free-port.ts';
 import { KitError } from '../../fixtures/core/errors/kit-error.ts';
 import { SpaPortInUse, startSpaCommand, type SpaCommandOptions } from '../../fixtures/runtime/spa/spa-command.ts';
+import { alive } from './support/process-alive.ts';
 
 // Real processes only: every command below is a real `sh -c` running a real node script.
 
@@ -22,25 +22,6 @@ function nodeScript(script: string): string {
 
 async function options(command: string, extra: Partial<SpaCommandOptions> = {}): Promise<SpaCommandOptions> {
   return { command, cwd: os.tmpdir(), apiOrigin: API, host: 'localhost', port: await freePort(), ...extra };
-}
-
-/**
- * process.kill(pid, 0), except that a zombie counts as dead: it has exited and
- * only waits for PID 1 to reap it (orphans go there, and a container's init
- * may take a while).
- */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-  } catch {
-    return process.platform !== 'linux';
-  }
 }
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * process.kill(pid, 0), except that a zombie counts as dead: it has exited and
+ * only waits for PID 1 to reap it (orphans go there, and a container's init
+ * may take a while).
+ */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return process.platform !== 'linux';
+  }
+}
