@@ -1,20 +1,22 @@
-// npm run bench [-- --docker-cold]: the figures in the README, measured on
-// this machine. Bounded: a fixed, small number of runs of each step; loopback
+// npm run bench [-- --docker-cold] [--only=part,…]: the figures in the README, measured
+// on this machine. Bounded: a fixed, small number of runs of each step; loopback
 // only. --docker-cold also times base and API image builds from nothing (it
 // removes the kit's images, the Debian base and Docker's build cache first).
-import { spawn } from 'node:child_process';
+// --only runs some parts: provisioning, native-start, docker, spa, spa-servers,
+// topology, suites, flows-floor (the five flows, kit / bare @playwright/test).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSpa } from '../app-under-test/spa/build.ts';
 import { startSpaServer } from '../app-under-test/spa/server.ts';
-import { freePort, LaravelAppBackend } from 'sanctum-spa-kit/driver';
+import { answersBelow500, BackendStartError, freePort, LaravelAppBackend, startProcess, untilReady } from 'sanctum-spa-kit/driver';
 import { DEFAULT_LINE, LARAVEL_LINES } from '../app-under-test/harness/lines.ts';
 import { appDirOf, projectDir, spaDistDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
 import { dockerDaemonAnswers } from '../docker/driver/docker-cli.ts';
 import { benchDocker } from './bench/docker.ts';
 import { formatRow, measure, type Figures } from './bench/measure.ts';
+import { benchFlowsFloor } from './bench/flows-floor.ts';
 import { freshAppCopy } from './bench/provisioning.ts';
 import { benchSpaServers } from './bench/spa-servers.ts';
 import { benchSuites } from './bench/suite.ts';
@@ -23,15 +25,16 @@ import { runCli } from './cli-errors.ts';
 
 const report = (label: string, runs: number, figures: Figures) => console.log(formatRow(label, runs, figures));
 
-async function untilUp(url: string): Promise<void> {
-  // A benchmark of a server that gives no ready signal: poll, bounded to 15 s.
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then((response) => response.status === 200, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
+const PARTS = ['provisioning', 'native-start', 'docker', 'spa', 'spa-servers', 'topology', 'suites', 'flows-floor'];
+
+/** The parts --only=a,b names (every part without it); an unknown name stops the bench before anything runs. */
+function chosenParts(): Set<string> {
+  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const unknown = (only ?? []).filter((part) => !PARTS.includes(part));
+  if (unknown.length > 0) {
+    throw new BackendStartError(`--only: unknown part(s) ${unknown.join(', ')}; the parts: ${PARTS.join(', ')}`);
   }
-  throw new Error(`${url} not up within 15 s`);
+  return new Set(only ?? PARTS);
 }
 
 async function benchProvisioning(): Promise<void> {
@@ -54,15 +57,20 @@ async function benchNativeStart(native: LaravelAppBackend, php: string): Promise
     const backend = await native.start({ spaOrigin: 'http://localhost:5173', envOverrides: {}, workerIndex: 99 });
     await backend.stop();
   }));
+  // Its stops are not part of the figure: each is awaited after the runs.
+  const stops: Promise<void>[] = [];
   report('API start to /up 200 (php artisan serve, for comparison)', 3, await measure(3, async () => {
     const port = await freePort();
-    const child = spawn(php, ['artisan', 'serve', '--host=127.0.0.1', `--port=${port}`], { cwd: appDirOf(DEFAULT_LINE.laravel), stdio: 'ignore', detached: true });
+    const args = ['artisan', 'serve', '--host=127.0.0.1', `--port=${port}`];
+    const artisan = startProcess({ label: 'php artisan serve', command: php, args, cwd: appDirOf(DEFAULT_LINE.laravel) });
     try {
-      await untilUp(`http://127.0.0.1:${port}/up`);
+      const outcome = await untilReady(answersBelow500(`http://127.0.0.1:${port}/up`), { timeoutMs: 15_000, process: artisan });
+      if (outcome.kind !== 'ready') throw new Error(`php artisan serve: /up not answering within 15 s\n${artisan.logTail(10)}`);
     } finally {
-      process.kill(-child.pid!, 'SIGTERM');
+      stops.push(artisan.stop());
     }
   }));
+  await Promise.all(stops);
 }
 
 async function benchSpa(): Promise<void> {
@@ -78,16 +86,20 @@ async function benchSpa(): Promise<void> {
 await runCli(async () => {
   const harness = loadHarnessSettings(projectDir);
   const user = { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD };
+  const parts = chosenParts();
   const withDocker = await dockerDaemonAnswers();
   console.log(`| step | median | min–max | runs |\n|---|---|---|---|`);
-  await benchProvisioning();
+  if (parts.has('provisioning')) await benchProvisioning();
   const native = new LaravelAppBackend({ appDir: appDirOf(DEFAULT_LINE.laravel), php: harness.KIT_PHP_BINARY, env: {}, host: harness.KIT_HOST, user, readyTimeoutMs: 15_000 });
-  await native.prepare();
-  await benchNativeStart(native, harness.KIT_PHP_BINARY);
-  if (withDocker) await benchDocker(report, harness.KIT_HOST, user, { cold: process.argv.includes('--docker-cold') });
-  await benchSpa();
-  await benchSpaServers(native, harness.KIT_HOST);
-  await benchTopology(report, harness);
-  await benchSuites(report, withDocker ? ['docker', 'native'] : ['native']);
+  if (parts.has('native-start') || parts.has('spa-servers')) await native.prepare();
+  if (parts.has('native-start')) await benchNativeStart(native, harness.KIT_PHP_BINARY);
+  if (withDocker && parts.has('docker')) {
+    await benchDocker(report, harness.KIT_HOST, user, { cold: process.argv.includes('--docker-cold') });
+  }
+  if (parts.has('spa')) await benchSpa();
+  if (parts.has('spa-servers')) await benchSpaServers(native, harness.KIT_HOST);
+  if (parts.has('topology')) await benchTopology(report, harness);
+  if (parts.has('suites')) await benchSuites(report, withDocker ? ['docker', 'native'] : ['native']);
+  if (parts.has('flows-floor')) await benchFlowsFloor(report, harness);
   console.log(`\nmachine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}${withDocker ? '' : '; no Docker engine answered, docker rows skipped'}`);
 });

@@ -1,20 +1,18 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { projectDir } from '../../app-under-test/harness/paths.ts';
 import { currentApiImage, ensureApiImage, type ApiImageVariant } from '../../docker/driver/api-image.ts';
 import { DockerBackend } from '../../docker/driver/docker-backend.ts';
 import { DEFAULT_LINE } from '../../app-under-test/harness/lines.ts';
 import type { TestUser } from 'sanctum-spa-kit/config';
+import { describeExit, runProcess } from 'sanctum-spa-kit/driver';
 import { DockerCli } from '../../docker/driver/docker-cli.ts';
 import { measure, type Figures } from './measure.ts';
 
 type Report = (label: string, runs: number, figures: Figures) => void;
 
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: projectDir, stdio: 'ignore' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code})`))));
-  });
+async function run(command: string, args: string[]): Promise<void> {
+  const { exit } = await runProcess({ label: command, command, args, cwd: projectDir });
+  if (exit.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${describeExit(exit)})`);
 }
 
 /**

@@ -1,23 +1,22 @@
-import { spawn } from 'node:child_process';
+import { describeExit, runProcess } from 'sanctum-spa-kit/driver';
 import { projectDir } from '../../app-under-test/harness/paths.ts';
 import type { Figures } from './measure.ts';
 
 type Report = (label: string, runs: number, figures: Figures) => void;
 
 /** Runs the kit's suite as a user would, timed; rejects when it does not pass. */
-function timedPlaywright(env: Record<string, string>, args: string[]): Promise<number> {
+async function timedPlaywright(env: Record<string, string>, args: string[]): Promise<number> {
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['playwright', 'test', '--reporter=line', ...args], { cwd: projectDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve((performance.now() - started) / 1000)
-        : reject(new Error(`${Object.entries(env).map(([name, value]) => `${name}=${value} `).join('')}npx playwright test ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`)),
-    );
+  const { exit, process: run } = await runProcess({
+    label: 'npx playwright test',
+    command: 'npx',
+    args: ['playwright', 'test', '--reporter=line', ...args],
+    cwd: projectDir,
+    env: { ...process.env, ...env },
   });
+  if (exit.code === 0) return (performance.now() - started) / 1000;
+  const variables = Object.entries(env).map(([name, value]) => `${name}=${value} `).join('');
+  throw new Error(`${variables}npx playwright test ${args.join(' ')} failed (${describeExit(exit)}):\n${run.logTail(60)}`);
 }
 
 function figuresOf(seconds: number[]): Figures {
