@@ -1,8 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { parseSetCookie } from '../../fixtures/core/cookies/set-cookie.ts';
 import { sessionDomainFix } from '../../fixtures/tools/doctor/checks/cookie-hosts.ts';
-import { cookieAttributes } from '../../fixtures/tools/doctor/describe-cookie.ts';
-import { domainMatches, isLoopback, sharedParentDomain } from '../../fixtures/tools/doctor/hosts.ts';
+import { cookieAttributes } from '../../fixtures/tools/doctor/model/describe-cookie.ts';
+import { domainMatches, isLoopback, sharedParentDomain } from '../../fixtures/tools/doctor/model/hosts.ts';
 import { sessionCookieOf } from '../../fixtures/tools/doctor/probes/csrf-cookie-probe.ts';
 
 // Host names as cookies see them (RFC 6265), and a cookie as "saw:" lines show it.

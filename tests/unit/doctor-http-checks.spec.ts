@@ -4,8 +4,8 @@ import { noTraceLeak } from '../../fixtures/tools/doctor/checks/error-bodies.ts'
 import { acceptJson } from '../../fixtures/tools/doctor/checks/guest-answers.ts';
 import { apiReachable, spaReachable } from '../../fixtures/tools/doctor/checks/reachability.ts';
 import { statefulOrigin } from '../../fixtures/tools/doctor/checks/stateful-origin.ts';
-import { DoctorContext } from '../../fixtures/tools/doctor/doctor-context.ts';
-import { doctorTarget } from '../../fixtures/tools/doctor/doctor-target.ts';
+import { DoctorContext } from '../../fixtures/tools/doctor/checks/doctor-context.ts';
+import { doctorTarget } from '../../fixtures/tools/doctor/model/doctor-target.ts';
 import { freePort } from '../../fixtures/runtime/process/free-port.ts';
 import { test, expect } from './support/doctor-fixture.ts';
 import { failure, probedContext, apiAnswer } from './support/doctor-probes.ts';

@@ -1,6 +1,6 @@
 import { runDoctor } from '../../fixtures/tools/doctor/run-doctor.ts';
-import { DOCTOR_CHECKS } from '../../fixtures/tools/doctor/all-checks.ts';
-import type { DoctorReport } from '../../fixtures/tools/doctor/doctor-report.ts';
+import { DOCTOR_CHECKS } from '../../fixtures/tools/doctor/checks/all-checks.ts';
+import type { DoctorReport } from '../../fixtures/tools/doctor/model/doctor-report.ts';
 import { freePort } from '../../fixtures/runtime/process/free-port.ts';
 import { test, expect } from './support/doctor-fixture.ts';
 import { startLocalServer, type LocalServer } from './support/local-server.ts';

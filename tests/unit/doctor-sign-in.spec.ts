@@ -1,6 +1,6 @@
 import { loginRoundTrip, logoutInvalidates } from '../../fixtures/tools/doctor/checks/sign-in.ts';
-import { DoctorContext } from '../../fixtures/tools/doctor/doctor-context.ts';
-import { doctorTarget } from '../../fixtures/tools/doctor/doctor-target.ts';
+import { DoctorContext } from '../../fixtures/tools/doctor/checks/doctor-context.ts';
+import { doctorTarget } from '../../fixtures/tools/doctor/model/doctor-target.ts';
 import { hint } from '../../fixtures/core/hints/hints.ts';
 import { test, expect } from './support/doctor-fixture.ts';
 import { apiAnswer, failure, probedContext } from './support/doctor-probes.ts';

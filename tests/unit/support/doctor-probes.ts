@@ -1,9 +1,9 @@
 import { expect } from '@playwright/test';
 import { parseSetCookie } from '../../../fixtures/core/cookies/set-cookie.ts';
 import type { BrowserProbe } from '../../../fixtures/tools/doctor/browser/browser-probe.ts';
-import type { CheckOutcome } from '../../../fixtures/tools/doctor/doctor-check.ts';
-import { DoctorContext } from '../../../fixtures/tools/doctor/doctor-context.ts';
-import { doctorTarget } from '../../../fixtures/tools/doctor/doctor-target.ts';
+import type { CheckOutcome } from '../../../fixtures/tools/doctor/checks/doctor-check.ts';
+import { DoctorContext } from '../../../fixtures/tools/doctor/checks/doctor-context.ts';
+import { doctorTarget } from '../../../fixtures/tools/doctor/model/doctor-target.ts';
 import type { ApiResponse } from '../../../fixtures/tools/doctor/http/api-response.ts';
 import { sessionCookieOf } from '../../../fixtures/tools/doctor/probes/csrf-cookie-probe.ts';
 import type { SignInProbe } from '../../../fixtures/tools/doctor/probes/sign-in-probe.ts';
