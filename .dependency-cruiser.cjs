@@ -61,7 +61,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: ['node_modules', 'dist'] },
-    exclude: { path: ['node_modules', '^dist/', 'app-under-test/apps/', 'app-under-test/spa/dist', 'scripts/consumer/files', '^examples/'] },
+    exclude: { path: ['node_modules', '^dist/', 'app-under-test/apps/', 'app-under-test/spa/dist', 'tests/system/consumer/files', '^examples/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectDir } from '../../app-under-test/harness/paths.ts';
 import type { HarnessSettings } from '../../app-under-test/harness/settings-schema.ts';
-import { startExternalStack } from '../consumer/external-stack.ts';
+import { startExternalStack } from '../../app-under-test/harness/external-stack.ts';
 import type { Figures } from './measure.ts';
 
 type Report = (label: string, runs: number, figures: Figures) => void;

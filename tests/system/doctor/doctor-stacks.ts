@@ -2,9 +2,9 @@
 // and misconfigured ones, each started by hand (npm run dev with the app's
 // env), where the named check must fail with exit 1; and a dead API.
 import { freePort, finish, startProcess } from 'sanctum-spa-kit/driver';
-import { projectDir } from '../app-under-test/harness/paths.ts';
-import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
-import { startExternalStack } from './consumer/external-stack.ts';
+import { projectDir } from '../../../app-under-test/harness/paths.ts';
+import { loadHarnessSettings } from '../../../app-under-test/harness/settings.ts';
+import { startExternalStack } from '../../../app-under-test/harness/external-stack.ts';
 
 interface DoctorCase {
   name: string;

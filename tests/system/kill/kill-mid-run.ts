@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { projectDir } from '../app-under-test/harness/paths.ts';
+import { projectDir } from '../../../app-under-test/harness/paths.ts';
 import { processLives, scratchDir, startProcess } from 'sanctum-spa-kit/driver';
-import { waitFor } from './lib/wait-for.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 /**
  * Starts a native run, waits until a worker's PHP server is up, then kills

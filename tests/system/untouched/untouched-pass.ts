@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, type ManagedProcess } from 'sanctum-spa-kit/driver';
 import { copyAsTeamApp } from '../consumer/team-app-copy.ts';
-import { waitFor } from '../lib/wait-for.ts';
+import { waitFor } from '../support/wait-for.ts';
 import { appServers, type AppServer } from './app-servers.ts';
 import { fingerprint, fingerprintChanges } from './app-fingerprint.ts';
 import { runInConsumer, type ConsumerRun } from './run-in-consumer.ts';

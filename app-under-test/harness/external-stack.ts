@@ -1,5 +1,5 @@
 import { describeExit, freePort, printed, startProcess, untilReady } from 'sanctum-spa-kit/driver';
-import { projectDir } from '../../app-under-test/harness/paths.ts';
+import { projectDir } from './paths.ts';
 
 export interface ExternalStack {
   apiUrl: string;

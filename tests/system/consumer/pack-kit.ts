@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { projectDir, runCacheDir } from '../../app-under-test/harness/paths.ts';
+import { projectDir, runCacheDir } from '../../../app-under-test/harness/paths.ts';
 
 /** Where the kit's tarball lands under a stable name: examples/consumer depends on this path. */
 export const packedKit = path.join(runCacheDir, 'pack', 'sanctum-spa-kit.tgz');
