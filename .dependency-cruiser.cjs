@@ -55,16 +55,31 @@ module.exports = {
       name: 'harness-through-the-package-name',
       comment: 'the harness imports sanctum-spa-kit[/subpath], never a relative path into fixtures/',
       severity: 'error',
-      from: { path: '^(app-under-test|tests|scripts|docker|examples|playwright\\.config\\.ts)', pathNot: INTERNALS_READERS },
+      from: {
+        path: '^(app-under-test|tests|scripts|docker|examples|playwright\\.config\\.ts)',
+        pathNot: INTERNALS_READERS,
+      },
       to: { path: '^fixtures/', pathNot: '^fixtures/public/' },
     },
   ],
   options: {
     doNotFollow: { path: ['node_modules', 'dist'] },
-    exclude: { path: ['node_modules', '^dist/', 'app-under-test/apps/', 'app-under-test/spa/dist', 'tests/system/consumer/files', '^examples/'] },
+    exclude: {
+      path: [
+        'node_modules',
+        '^dist/',
+        'app-under-test/apps/',
+        'app-under-test/spa/dist',
+        'tests/system/consumer/files',
+        '^examples/',
+      ],
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     reporterOptions: {
       dot: { collapsePattern: '^fixtures/[^/]+/' },
     },

@@ -5,7 +5,16 @@ import playwright from 'eslint-plugin-playwright';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'app-under-test/apps/', 'app-under-test/spa/dist/', 'playwright-report/', 'test-results/', '**/node_modules/'] },
+  {
+    ignores: [
+      'dist/',
+      'app-under-test/apps/',
+      'app-under-test/spa/dist/',
+      'playwright-report/',
+      'test-results/',
+      '**/node_modules/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +26,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
   {
     files: ['tests/**/*.spec.ts', 'fixtures/suites/**/*.ts', 'examples/**/*.spec.ts'],
     ...playwright.configs['flat/recommended'],

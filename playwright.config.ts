@@ -4,7 +4,13 @@
 import os from 'node:os';
 import type { Project } from '@playwright/test';
 import { defineSanctumConfig } from 'sanctum-spa-kit/config';
-import type { BackendOption, HttpsTopology, ReplicasTopology, SanctumSettings, SpaOption } from 'sanctum-spa-kit/config';
+import type {
+  BackendOption,
+  HttpsTopology,
+  ReplicasTopology,
+  SanctumSettings,
+  SpaOption,
+} from 'sanctum-spa-kit/config';
 import { bundledBackend, bundledSsrSpa } from './app-under-test/harness/bundled-backend.ts';
 import { ALL_BACKEND_LINES, describeLine, sameLine, type BackendLine } from './app-under-test/harness/lines.ts';
 import { projectDir } from './app-under-test/harness/paths.ts';
@@ -37,7 +43,11 @@ const backendFor = (line: BackendLine): BackendOption =>
 process.env.KIT_RUN_ID ??= String(process.pid);
 
 const config = defineSanctumConfig(
-  { backend: backendFor(defaultLine), user: { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD }, host: harness.KIT_HOST },
+  {
+    backend: backendFor(defaultLine),
+    user: { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD },
+    host: harness.KIT_HOST,
+  },
   {
     testDir: './tests',
     outputDir: `./test-results/run-${process.env.KIT_RUN_ID}`,
@@ -62,7 +72,13 @@ function projectsFor(line: BackendLine, suffix: string): Project[] {
     // Misconfiguration twins need a backend the kit starts: not for an external stack.
     ...(isExternal
       ? []
-      : [{ name: `twin: stateful domains without the SPA port${suffix}`, testDir: './tests/twins', use: { ...use, sanctumBackendEnv: { SANCTUM_STATEFUL_DOMAINS: harness.KIT_HOST } } }]),
+      : [
+          {
+            name: `twin: stateful domains without the SPA port${suffix}`,
+            testDir: './tests/twins',
+            use: { ...use, sanctumBackendEnv: { SANCTUM_STATEFUL_DOMAINS: harness.KIT_HOST } },
+          },
+        ]),
   ];
 }
 
@@ -83,31 +99,94 @@ const OTHER_APP_KEY = `base64:${Buffer.alloc(32, 7).toString('base64')}`;
  */
 function topologyProjects(): Project[] {
   if (harness.KIT_TOPOLOGIES !== 'all' || backendName !== 'native') return [];
-  const replicas = (topology: ReplicasTopology = {}) => ({ sanctum: { ...settings, topology: { replicas: topology } } });
-  const replicasTwin = (name: string, diagnosis: string, use: object) => ({ name: `replicas twin: ${name}`, testDir: './tests/topology-twins', testMatch: 'replicas-twin.spec.ts', metadata: { diagnosis }, use });
-  const ssr = (forwardOrigin: boolean) => ({ sanctum: { ...settings, backend: withSpa(settings.backend, bundledSsrSpa({ forwardOrigin })) } });
-  const https = (topology: Partial<HttpsTopology> = {}) => ({ sanctum: { ...settings, topology: { https: { domain: 'example.test', ...topology } } } });
+  const replicas = (topology: ReplicasTopology = {}) => ({
+    sanctum: { ...settings, topology: { replicas: topology } },
+  });
+  const replicasTwin = (name: string, diagnosis: string, use: object) => ({
+    name: `replicas twin: ${name}`,
+    testDir: './tests/topology-twins',
+    testMatch: 'replicas-twin.spec.ts',
+    metadata: { diagnosis },
+    use,
+  });
+  const ssr = (forwardOrigin: boolean) => ({
+    sanctum: { ...settings, backend: withSpa(settings.backend, bundledSsrSpa({ forwardOrigin })) },
+  });
+  const https = (topology: Partial<HttpsTopology> = {}) => ({
+    sanctum: { ...settings, topology: { https: { domain: 'example.test', ...topology } } },
+  });
   // Each twin must fail the sign-in, and the kit must name the cause (metadata.diagnosis).
-  const twin = (name: string, diagnosis: string, use: object) => ({ name: `https twin: ${name}`, testDir: './tests/topology-twins', testMatch: 'https-twin.spec.ts', metadata: { diagnosis }, use });
+  const twin = (name: string, diagnosis: string, use: object) => ({
+    name: `https twin: ${name}`,
+    testDir: './tests/topology-twins',
+    testMatch: 'https-twin.spec.ts',
+    metadata: { diagnosis },
+    use,
+  });
   return [
-    { name: 'https: app.example.test → api.example.test', testDir: './tests', testMatch: ['flows/**/*.spec.ts', 'wire/api-wire.spec.ts', 'topology/https.spec.ts'], workers: 1, use: https() },
+    {
+      name: 'https: app.example.test → api.example.test',
+      testDir: './tests',
+      testMatch: ['flows/**/*.spec.ts', 'wire/api-wire.spec.ts', 'topology/https.spec.ts'],
+      workers: 1,
+      use: https(),
+    },
     twin('SESSION_DOMAIN missing', 'xsrf-cookie-unreadable', { ...https(), sanctumBackendEnv: { SESSION_DOMAIN: '' } }),
-    twin('SESSION_DOMAIN of another domain', 'session-domain-mismatch', { ...https(), sanctumBackendEnv: { SESSION_DOMAIN: '.other.test' } }),
+    twin('SESSION_DOMAIN of another domain', 'session-domain-mismatch', {
+      ...https(),
+      sanctumBackendEnv: { SESSION_DOMAIN: '.other.test' },
+    }),
     twin('Secure cookies over plain http', 'secure-over-http', https({ plainHttp: true })),
-    twin('SameSite=None without Secure', 'samesite-none-insecure', { ...https(), sanctumBackendEnv: { SESSION_SAME_SITE: 'none', SESSION_SECURE_COOKIE: 'false' } }),
+    twin('SameSite=None without Secure', 'samesite-none-insecure', {
+      ...https(),
+      sanctumBackendEnv: { SESSION_SAME_SITE: 'none', SESSION_SECURE_COOKIE: 'false' },
+    }),
     twin('the SPA on another registrable domain', 'cross-site-hosts', https({ spaHost: 'app.other.test' })),
-    { name: 'replicas: 2 behind nginx round-robin, Redis', testDir: './tests', testMatch: ['flows/**/*.spec.ts', 'wire/api-wire.spec.ts', 'topology/replicas.spec.ts'], workers: 1, use: replicas() },
-    replicasTwin('sessions in each replica\'s files', 'replicas-not-sharing-sessions', replicas({ sessions: 'files-per-replica' })),
-    replicasTwin('a different APP_KEY per replica', 'replicas-not-sharing-sessions', replicas({ replicaEnv: [{}, { APP_KEY: OTHER_APP_KEY }] })),
-    replicasTwin('the login throttle counted per replica', 'login-not-throttled', replicas({ cache: 'files-per-replica' })),
-    { name: 'ssr: pages rendered on the server, which asks the API first', testDir: './tests', testMatch: ['flows/bundled-spa.spec.ts', 'topology/ssr.spec.ts'], workers: 1, use: ssr(true) },
-    { name: 'ssr twin: the server forwards cookies without Origin/Referer', testDir: './tests/topology-twins', testMatch: 'ssr-twin.spec.ts', metadata: { diagnosis: 'ssr-not-stateful' }, use: ssr(false) },
+    {
+      name: 'replicas: 2 behind nginx round-robin, Redis',
+      testDir: './tests',
+      testMatch: ['flows/**/*.spec.ts', 'wire/api-wire.spec.ts', 'topology/replicas.spec.ts'],
+      workers: 1,
+      use: replicas(),
+    },
+    replicasTwin(
+      "sessions in each replica's files",
+      'replicas-not-sharing-sessions',
+      replicas({ sessions: 'files-per-replica' }),
+    ),
+    replicasTwin(
+      'a different APP_KEY per replica',
+      'replicas-not-sharing-sessions',
+      replicas({ replicaEnv: [{}, { APP_KEY: OTHER_APP_KEY }] }),
+    ),
+    replicasTwin(
+      'the login throttle counted per replica',
+      'login-not-throttled',
+      replicas({ cache: 'files-per-replica' }),
+    ),
+    {
+      name: 'ssr: pages rendered on the server, which asks the API first',
+      testDir: './tests',
+      testMatch: ['flows/bundled-spa.spec.ts', 'topology/ssr.spec.ts'],
+      workers: 1,
+      use: ssr(true),
+    },
+    {
+      name: 'ssr twin: the server forwards cookies without Origin/Referer',
+      testDir: './tests/topology-twins',
+      testMatch: 'ssr-twin.spec.ts',
+      metadata: { diagnosis: 'ssr-not-stateful' },
+      use: ssr(false),
+    },
   ];
 }
 
 // The version matrix (docker only): every other PHP × Laravel line, as
 // projects named "… @ php8.4 laravel11"; run one line with --project='*@ php8.4 laravel11'.
-const matrixLines = harness.KIT_MATRIX === 'all' && backendName === 'docker' ? ALL_BACKEND_LINES.filter((line) => !sameLine(line, defaultLine)) : [];
+const matrixLines =
+  harness.KIT_MATRIX === 'all' && backendName === 'docker'
+    ? ALL_BACKEND_LINES.filter((line) => !sameLine(line, defaultLine))
+    : [];
 
 export default {
   ...config,

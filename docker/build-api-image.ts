@@ -24,7 +24,9 @@ function lineFromArgv(): BackendLine {
   const php = PHP_LINES.find((line) => line === values.php);
   const laravel = LARAVEL_LINES.find((line) => line === values.laravel);
   if (!php || !laravel) {
-    throw new BackendStartError(`build-api-image: no image for --php=${values.php} --laravel=${values.laravel}\n${usage}`);
+    throw new BackendStartError(
+      `build-api-image: no image for --php=${values.php} --laravel=${values.laravel}\n${usage}`,
+    );
   }
   return { php, laravel };
 }

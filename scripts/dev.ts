@@ -15,23 +15,45 @@ import { runCli } from './cli-errors.ts';
 
 await runCli(async () => {
   const { values } = parseArgs({
-    options: { line: { type: 'string' }, 'api-port': { type: 'string', default: '8000' }, 'spa-port': { type: 'string', default: '5173' }, 'spa-origin': { type: 'string' } },
+    options: {
+      line: { type: 'string' },
+      'api-port': { type: 'string', default: '8000' },
+      'spa-port': { type: 'string', default: '5173' },
+      'spa-origin': { type: 'string' },
+    },
   });
   const harness = loadHarnessSettings(projectDir);
   const line = (values.line ?? harness.KIT_LARAVEL_LINE) as LaravelLine;
-  if (!LARAVEL_LINES.includes(line)) throw new BackendStartError(`--line=${line}: expected one of ${LARAVEL_LINES.join(', ')}`);
+  if (!LARAVEL_LINES.includes(line))
+    throw new BackendStartError(`--line=${line}: expected one of ${LARAVEL_LINES.join(', ')}`);
   const host = harness.KIT_HOST;
   const spaOrigin = values['spa-origin'] ?? `http://${host}:${values['spa-port']}`;
   const user = { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD };
   await provisionBundledApp(harness, line);
-  const api = new LaravelAppBackend({ appDir: appDirOf(line), php: harness.KIT_PHP_BINARY, env: {}, host, user, readyTimeoutMs: 15_000 });
+  const api = new LaravelAppBackend({
+    appDir: appDirOf(line),
+    php: harness.KIT_PHP_BINARY,
+    env: {},
+    host,
+    user,
+    readyTimeoutMs: 15_000,
+  });
   await api.prepare();
   const backend = await api.start({ spaOrigin, envOverrides: {}, workerIndex: 0, port: Number(values['api-port']) });
   const spa = values['spa-origin']
     ? undefined
-    : await startSpaServer({ distDir: spaDistDir, host: '127.0.0.1', port: Number(values['spa-port']), apiOrigin: backend.apiOrigin }).catch(async (error) => {
+    : await startSpaServer({
+        distDir: spaDistDir,
+        host: '127.0.0.1',
+        port: Number(values['spa-port']),
+        apiOrigin: backend.apiOrigin,
+      }).catch(async (error) => {
         await backend.stop();
-        throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new BackendStartError(`SPA port ${values['spa-port']} is already in use: stop what listens there or pass --spa-port`) : error;
+        throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+          ? new BackendStartError(
+              `SPA port ${values['spa-port']} is already in use: stop what listens there or pass --spa-port`,
+            )
+          : error;
       });
 
   console.log(`API  ${backend.apiOrigin}   (Laravel ${backend.facts.laravelVersion}, PHP ${backend.facts.phpVersion})`);

@@ -14,9 +14,13 @@ await runCli(async () => {
   const settings = loadHarnessSettings(projectDir);
   const requested = values.line ?? settings.KIT_LARAVEL_LINE;
   const lines = requested === 'all' ? [...LARAVEL_LINES] : LARAVEL_LINES.filter((line) => line === requested);
-  if (lines.length === 0) throw new KitError(`provision: --line=${requested}: expected one of ${LARAVEL_LINES.join(', ')}, or all`);
+  if (lines.length === 0)
+    throw new KitError(`provision: --line=${requested}: expected one of ${LARAVEL_LINES.join(', ')}, or all`);
   const started = performance.now();
   let spaBuilt = false;
-  for (const line of lines as LaravelLine[]) spaBuilt = (await provisionBundledApp(settings, line, { force: values.force })).spaBuilt || spaBuilt;
-  console.log(`spa build: ${spaBuilt ? 'built' : 'up to date'} (${((performance.now() - started) / 1000).toFixed(2)} s in all)`);
+  for (const line of lines as LaravelLine[])
+    spaBuilt = (await provisionBundledApp(settings, line, { force: values.force })).spaBuilt || spaBuilt;
+  console.log(
+    `spa build: ${spaBuilt ? 'built' : 'up to date'} (${((performance.now() - started) / 1000).toFixed(2)} s in all)`,
+  );
 });

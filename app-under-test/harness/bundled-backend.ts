@@ -38,10 +38,16 @@ const dockerBackends = new Map<string, BackendOption>();
  * consumer's app is (backend.laravel.appDir); on docker, a driver per line,
  * one object per line so the kit's global setup prepares each image once.
  */
-export function bundledBackend(settings: HarnessSettings, backendName: Exclude<BackendName, 'external'>, line: BackendLine): BackendOption {
+export function bundledBackend(
+  settings: HarnessSettings,
+  backendName: Exclude<BackendName, 'external'>,
+  line: BackendLine,
+): BackendOption {
   if (backendName === 'native') {
     if (line.php !== NATIVE_PHP_LINE) {
-      throw new BackendStartError(`the native backend runs on this machine's PHP ${NATIVE_PHP_LINE}; ${describeLine(line)} needs KIT_BACKEND=docker`);
+      throw new BackendStartError(
+        `the native backend runs on this machine's PHP ${NATIVE_PHP_LINE}; ${describeLine(line)} needs KIT_BACKEND=docker`,
+      );
     }
     return { laravel: { appDir: appDirOf(line.laravel), php: settings.KIT_PHP_BINARY, spa: bundledSpa } };
   }
@@ -49,7 +55,10 @@ export function bundledBackend(settings: HarnessSettings, backendName: Exclude<B
   let backend = dockerBackends.get(key);
   if (!backend) {
     const user = { email: settings.KIT_TEST_USER_EMAIL, password: settings.KIT_TEST_USER_PASSWORD };
-    backend = { driver: new DockerBackend({ host: settings.KIT_HOST, line, dockerBinary: settings.KIT_DOCKER_BINARY, user }), spa: bundledSpa };
+    backend = {
+      driver: new DockerBackend({ host: settings.KIT_HOST, line, dockerBinary: settings.KIT_DOCKER_BINARY, user }),
+      spa: bundledSpa,
+    };
     dockerBackends.set(key, backend);
   }
   return backend;

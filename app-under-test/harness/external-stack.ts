@@ -32,5 +32,11 @@ export async function startExternalStack(host: string, env: Record<string, strin
     throw new Error(`npm run dev ${how}:\n${stack.logTail(200)}`);
   }
   const database = /^DB\s+(\S+)/m.exec(stack.logTail(200))?.[1] ?? '';
-  return { apiUrl: `http://${host}:${apiPort}`, spaUrl: `http://${host}:${spaPort}`, database, pid: stack.pid!, stop: () => stack.stop() };
+  return {
+    apiUrl: `http://${host}:${apiPort}`,
+    spaUrl: `http://${host}:${spaPort}`,
+    database,
+    pid: stack.pid!,
+    stop: () => stack.stop(),
+  };
 }

@@ -19,10 +19,16 @@ import { loadHarnessSettings } from './settings.ts';
  * runs that are over go (test-results/run-<pid>, see playwright.config.ts).
  */
 export default async function harnessGlobalSetup(config: FullConfig): Promise<void> {
-  const backends = config.projects.map((project) => (project.use as { sanctum?: SanctumSettings }).sanctum?.backend).filter((backend) => backend !== undefined);
+  const backends = config.projects
+    .map((project) => (project.use as { sanctum?: SanctumSettings }).sanctum?.backend)
+    .filter((backend) => backend !== undefined);
   try {
-    await removeFinishedRunsOutput(path.dirname(config.projects[0]?.outputDir ?? path.join(projectDir, 'test-results', 'run')));
-    const nativeLines = LARAVEL_LINES.filter((line) => backends.some((backend) => 'laravel' in backend && backend.laravel.appDir === appDirOf(line)));
+    await removeFinishedRunsOutput(
+      path.dirname(config.projects[0]?.outputDir ?? path.join(projectDir, 'test-results', 'run')),
+    );
+    const nativeLines = LARAVEL_LINES.filter((line) =>
+      backends.some((backend) => 'laravel' in backend && backend.laravel.appDir === appDirOf(line)),
+    );
     if (nativeLines.length > 0) {
       const settings = loadHarnessSettings(projectDir);
       for (const line of nativeLines) await provisionBundledApp(settings, line);

@@ -15,7 +15,9 @@ export interface BackendLine {
 /** The Debian release whose own PHP is that line (the docker image's base). */
 export const DEBIAN_SUITE_OF: Record<PhpLine, string> = { '8.2': 'bookworm', '8.4': 'trixie' };
 
-export const ALL_BACKEND_LINES: BackendLine[] = PHP_LINES.flatMap((php) => LARAVEL_LINES.map((laravel) => ({ php, laravel })));
+export const ALL_BACKEND_LINES: BackendLine[] = PHP_LINES.flatMap((php) =>
+  LARAVEL_LINES.map((laravel) => ({ php, laravel })),
+);
 
 /** This machine's PHP (Debian bookworm's): the native backend runs either Laravel line on it. */
 export const NATIVE_PHP_LINE: PhpLine = '8.2';

@@ -8,7 +8,11 @@ import type { HarnessSettings } from './settings-schema.ts';
  * changed. The .env it writes names the by-hand origins (npm run dev); the
  * fixtures override FRONTEND_URL and the stateful domains per worker.
  */
-export async function provisionBundledApp(settings: HarnessSettings, line: LaravelLine, { force = false } = {}): Promise<{ spaBuilt: boolean }> {
+export async function provisionBundledApp(
+  settings: HarnessSettings,
+  line: LaravelLine,
+  { force = false } = {},
+): Promise<{ spaBuilt: boolean }> {
   await provisionApi({
     line,
     php: settings.KIT_PHP_BINARY,

@@ -14,10 +14,15 @@ export type BackendName = 'docker' | 'native' | 'external';
 export async function resolveBackendName(settings: HarnessSettings): Promise<BackendName> {
   if (settings.KIT_BACKEND !== 'auto') return settings.KIT_BACKEND;
   if (await dockerDaemonAnswers(settings.KIT_DOCKER_BINARY ?? defaultDockerBinary())) return 'docker';
-  const phpRuns = await promisify(execFile)(settings.KIT_PHP_BINARY, ['-v']).then(() => true, () => false);
+  const phpRuns = await promisify(execFile)(settings.KIT_PHP_BINARY, ['-v']).then(
+    () => true,
+    () => false,
+  );
   if (phpRuns) return 'native';
   throw new BackendStartError(
-    'KIT_BACKEND=auto found no backend: no Docker daemon answers and "' + settings.KIT_PHP_BINARY + '" does not run.\n' +
+    'KIT_BACKEND=auto found no backend: no Docker daemon answers and "' +
+      settings.KIT_PHP_BINARY +
+      '" does not run.\n' +
       '  for docker: bash scripts/install-docker.sh\n' +
       '  for native: bash scripts/install-machine.sh (or apt-get install php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer)',
   );

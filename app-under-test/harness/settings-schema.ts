@@ -10,11 +10,17 @@ const library = kitVariablesSchema.shape;
  * provisioning), validated by the library's rules with the library's defaults.
  */
 export const harnessSettingsSchema = z.object({
-  KIT_BACKEND: z.enum(['auto', 'docker', 'native', 'external'], { error: 'one of auto, docker, native, external' }).default('auto'),
-  KIT_PHP_LINE: z.enum(PHP_LINES, { error: `one of ${PHP_LINES.join(', ')} (Debian bookworm's, trixie's)` }).default('8.2'),
+  KIT_BACKEND: z
+    .enum(['auto', 'docker', 'native', 'external'], { error: 'one of auto, docker, native, external' })
+    .default('auto'),
+  KIT_PHP_LINE: z
+    .enum(PHP_LINES, { error: `one of ${PHP_LINES.join(', ')} (Debian bookworm's, trixie's)` })
+    .default('8.2'),
   KIT_LARAVEL_LINE: z.enum(LARAVEL_LINES, { error: `one of ${LARAVEL_LINES.join(', ')}` }).default('12'),
   KIT_MATRIX: z.enum(['off', 'all'], { error: 'off, or all (every PHP and Laravel line, docker only)' }).default('off'),
-  KIT_TOPOLOGIES: z.enum(['off', 'all'], { error: 'off, or all (the production topologies: https on subdomains, with their twins)' }).default('off'),
+  KIT_TOPOLOGIES: z
+    .enum(['off', 'all'], { error: 'off, or all (the production topologies: https on subdomains, with their twins)' })
+    .default('off'),
   KIT_DOCKER_BINARY: z.string().min(1).optional(),
   KIT_PHP_BINARY: library.KIT_PHP_BINARY.unwrap().default('php'),
   KIT_HOST: library.KIT_HOST.unwrap().default('localhost'),

@@ -44,6 +44,8 @@ export function provisionApi(options: ProvisionOptions): Promise<void> {
         ),
       );
     });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new ProvisionFailed(`provision: failed (exit ${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new ProvisionFailed(`provision: failed (exit ${code})`)),
+    );
   });
 }

@@ -15,14 +15,20 @@ async function filesOf(relative: string): Promise<string[]> {
   const absolute = path.join(spaDir, relative);
   const entries = await readdir(absolute, { recursive: true, withFileTypes: true }).catch(() => null);
   if (entries === null) return [absolute];
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
 }
 
 async function inputsHash(): Promise<string> {
   const hash = createHash('sha256');
   const vitePackage = path.join(spaDir, '..', '..', 'node_modules', 'vite', 'package.json');
   for (const file of [vitePackage, ...(await Promise.all(INPUTS.map(filesOf))).flat()]) {
-    hash.update(path.relative(spaDir, file)).update('\0').update(await readFile(file));
+    hash
+      .update(path.relative(spaDir, file))
+      .update('\0')
+      .update(await readFile(file));
   }
   return hash.digest('hex');
 }
@@ -32,7 +38,10 @@ export async function buildSpa({ force = false } = {}): Promise<boolean> {
   const hash = await inputsHash();
   if (!force && (await currentStamp()) === hash) return false;
   // Two runs at once in one checkout: the second waits for the first's build, then finds it current.
-  const release = await lock(spaDir, { lockfilePath: path.join(spaDir, '.build.lock'), retries: { retries: 600, minTimeout: 100, maxTimeout: 100 } });
+  const release = await lock(spaDir, {
+    lockfilePath: path.join(spaDir, '.build.lock'),
+    retries: { retries: 600, minTimeout: 100, maxTimeout: 100 },
+  });
   try {
     if (!force && (await currentStamp()) === hash) return false;
     const { build } = await import('vite');

@@ -23,7 +23,10 @@ export interface SpaServerOptions {
 }
 
 /** Turns the built index.html into the page for one request, with headers to add (Set-Cookie passed on, …). */
-export type PageRenderer = (request: IncomingMessage, indexHtml: string) => Promise<{ html: string; headers: Record<string, string | string[]> }>;
+export type PageRenderer = (
+  request: IncomingMessage,
+  indexHtml: string,
+) => Promise<{ html: string; headers: Record<string, string | string[]> }>;
 
 export interface SpaServer {
   port: number;

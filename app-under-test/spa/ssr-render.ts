@@ -15,7 +15,6 @@ export interface SsrOptions {
   forwardOrigin: boolean;
 }
 
-
 export function ssrRenderer({ apiOrigin, spaOrigin, forwardOrigin }: SsrOptions): PageRenderer {
   return async (request: IncomingMessage, indexHtml: string) => {
     const headers: Record<string, string> = { Accept: 'application/json' };
@@ -31,7 +30,9 @@ export function ssrRenderer({ apiOrigin, spaOrigin, forwardOrigin }: SsrOptions)
       headers: {
         // What the server-side call got and sent: the kit's diagnosis reads them.
         [SSR_API_STATUS_HEADER]: String(answer.status),
-        [SSR_FORWARDED_HEADER]: Object.keys(headers).map((name) => name.toLowerCase()).join(', '),
+        [SSR_FORWARDED_HEADER]: Object.keys(headers)
+          .map((name) => name.toLowerCase())
+          .join(', '),
         // The API's renewed cookies reach the browser as they would from the API itself.
         ...(answer.headers.getSetCookie().length > 0 ? { 'Set-Cookie': answer.headers.getSetCookie() } : {}),
       },

@@ -42,7 +42,10 @@ function buildArgsOf(variant: ApiImageVariant): Record<string, string> {
 }
 
 /** The tag the current inputs call for, and whether that image exists: the whole cost of a cached run. */
-export async function currentApiImage(docker: DockerCli, variant: ApiImageVariant): Promise<{ tag: string; exists: boolean }> {
+export async function currentApiImage(
+  docker: DockerCli,
+  variant: ApiImageVariant,
+): Promise<{ tag: string; exists: boolean }> {
   const tag = `${apiImageAlias(variant)}-${(await apiImageInputsHash(buildArgsOf(variant))).slice(0, 16)}`;
   return { tag, exists: (await docker.run(['image', 'inspect', '--format', '{{.Id}}', tag])).code === 0 };
 }
@@ -66,9 +69,14 @@ async function ensureApiImageNow(docker: DockerCli, variant: ApiImageVariant): P
 /** debian:<suite>-slim, pulled or made with debootstrap (docker/base-image.sh). */
 async function ensureBaseImage(docker: DockerCli, suite: string): Promise<void> {
   const script = path.join(projectDir, 'docker', 'base-image.sh');
-  const { code, output } = await run('base-image.sh', 'bash', [script, suite], { ...process.env, KIT_DOCKER_BINARY: docker.binary });
+  const { code, output } = await run('base-image.sh', 'bash', [script, suite], {
+    ...process.env,
+    KIT_DOCKER_BINARY: docker.binary,
+  });
   if (code !== 0) {
-    throw new BackendStartError(`docker backend: the base image debian:${suite}-slim is missing and could not be made:\n${output.last(25)}`);
+    throw new BackendStartError(
+      `docker backend: the base image debian:${suite}-slim is missing and could not be made:\n${output.last(25)}`,
+    );
   }
 }
 
@@ -79,17 +87,28 @@ async function build(docker: DockerCli, tag: string, buildArgs: Record<string, s
   const secret = caBundle && existsSync(caBundle) ? ['--secret', `id=host-ca,src=${caBundle}`] : [];
   const args = [
     'build',
-    '--network', 'host',
-    '--progress', 'plain',
-    '--file', apiDockerfile,
+    '--network',
+    'host',
+    '--progress',
+    'plain',
+    '--file',
+    apiDockerfile,
     ...Object.entries(buildArgs).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]),
     ...secret,
-    '--label', 'sanctum-spa-kit=1',
-    '--tag', tag,
+    '--label',
+    'sanctum-spa-kit=1',
+    '--tag',
+    tag,
     projectDir,
   ];
   const started = Date.now();
-  const { code, output } = await run('docker build', docker.binary, args, { ...process.env, DOCKER_BUILDKIT: '1' }, BUILD_TIMEOUT_MS);
+  const { code, output } = await run(
+    'docker build',
+    docker.binary,
+    args,
+    { ...process.env, DOCKER_BUILDKIT: '1' },
+    BUILD_TIMEOUT_MS,
+  );
   if (code === 0) return;
   const fix = output.includes('buildx component is missing')
     ? `\n  fix: this client needs the buildx plugin for BuildKit; install it, or use Debian's client (/usr/bin/docker from docker.io)`
@@ -103,12 +122,20 @@ async function build(docker: DockerCli, tag: string, buildArgs: Record<string, s
 /** Drops this variant's images built from earlier inputs, unless a container still uses one. */
 async function removeOlderBuilds(docker: DockerCli, variant: ApiImageVariant, current: string): Promise<void> {
   const listed = await docker.run(['image', 'ls', apiImageRepository, '--format', '{{.Repository}}:{{.Tag}}']);
-  const older = listed.stdout.split('\n').filter((tag) => tag.startsWith(`${apiImageAlias(variant)}-`) && tag !== current);
+  const older = listed.stdout
+    .split('\n')
+    .filter((tag) => tag.startsWith(`${apiImageAlias(variant)}-`) && tag !== current);
   if (older.length > 0) await docker.run(['image', 'rm', ...older]);
 }
 
 /** Runs a command as a managed process, bounded; its exit code (128 when killed, 1 when it never ran) and last lines. */
-async function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 5 * 60_000): Promise<{ code: number; output: ManagedProcess['output'] }> {
+async function run(
+  label: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 5 * 60_000,
+): Promise<{ code: number; output: ManagedProcess['output'] }> {
   const { exit, process: finished } = await runProcess({ label, command, args, env, tailLines: 400 }, { timeoutMs });
   return { code: exit.code ?? (exit.signal ? 128 : 1), output: finished.output };
 }

@@ -1,7 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import {
-  appEnvFor, BackendStartError, describeExit, freePort, laravelLogHeadlines, parseAppFacts, phpServerUp, startProcess, untilReady,
-  type KitPhpScript, type AppFacts, type ManagedProcess, type BackendDriver, type BackendStartOptions, type RunningBackend,
+  appEnvFor,
+  BackendStartError,
+  describeExit,
+  freePort,
+  laravelLogHeadlines,
+  parseAppFacts,
+  phpServerUp,
+  startProcess,
+  untilReady,
+  type KitPhpScript,
+  type AppFacts,
+  type ManagedProcess,
+  type BackendDriver,
+  type BackendStartOptions,
+  type RunningBackend,
 } from 'sanctum-spa-kit/driver';
 import type { TestUser } from 'sanctum-spa-kit/config';
 import type { BackendLine } from '../../app-under-test/harness/lines.ts';
@@ -49,7 +62,8 @@ export class DockerBackend implements BackendDriver {
    */
   async prepare(): Promise<void> {
     const removed = await removeLeftoverContainers(this.docker);
-    if (removed.length > 0) console.log(`docker backend: removed ${removed.length} container(s) left by an earlier run`);
+    if (removed.length > 0)
+      console.log(`docker backend: removed ${removed.length} container(s) left by an earlier run`);
     await this.image();
   }
 
@@ -67,11 +81,18 @@ export class DockerBackend implements BackendDriver {
     const containerId = (
       await this.docker.runOrFail(
         [
-          'run', '--detach', '--network', 'host',
-          '--name', `sanctum-spa-kit-api-${process.pid}-${port}`,
-          '--label', `${KIT_LABEL}=1`,
-          '--label', `${RUN_LABEL}=${this.options.runId ?? process.ppid}`,
-          '--label', `${OWNER_PID_LABEL}=${process.pid}`,
+          'run',
+          '--detach',
+          '--network',
+          'host',
+          '--name',
+          `sanctum-spa-kit-api-${process.pid}-${port}`,
+          '--label',
+          `${KIT_LABEL}=1`,
+          '--label',
+          `${RUN_LABEL}=${this.options.runId ?? process.ppid}`,
+          '--label',
+          `${OWNER_PID_LABEL}=${process.pid}`,
           ...Object.entries(env).flatMap(([name, value]) => ['--env', `${name}=${value}`]),
           image,
         ],
@@ -100,14 +121,30 @@ export class DockerBackend implements BackendDriver {
 
     // Follows the server's output until the container stops: the "started"
     // line says it listens, and the follower's end says it exited.
-    const follower = startProcess({ label: `docker logs of ${containerId.slice(0, 12)}`, command: this.docker.binary, args: ['logs', '--follow', containerId] });
+    const follower = startProcess({
+      label: `docker logs of ${containerId.slice(0, 12)}`,
+      command: this.docker.binary,
+      args: ['logs', '--follow', containerId],
+    });
     try {
       const [facts] = await Promise.all([this.readFacts(containerId), this.untilUp(follower, apiOrigin)]);
       await this.docker.runOrFail(
-        ['exec', containerId, 'php', `${kitScriptsInImage}/ensure-test-user.php`, `${appInImage}/api`, this.options.user.email, this.options.user.password],
+        [
+          'exec',
+          containerId,
+          'php',
+          `${kitScriptsInImage}/ensure-test-user.php`,
+          `${appInImage}/api`,
+          this.options.user.email,
+          this.options.user.password,
+        ],
         'creating the test user in the container (ensure-test-user.php)',
       );
-      const kitPhp = (script: KitPhpScript, args: string[] = []) => this.docker.runOrFail(['exec', containerId, 'php', `${kitScriptsInImage}/${script}`, `${appInImage}/api`, ...args], `running the kit's ${script} in the container`);
+      const kitPhp = (script: KitPhpScript, args: string[] = []) =>
+        this.docker.runOrFail(
+          ['exec', containerId, 'php', `${kitScriptsInImage}/${script}`, `${appInImage}/api`, ...args],
+          `running the kit's ${script} in the container`,
+        );
       return { apiOrigin, facts, logSince, exited, kitPhp, stop };
     } catch (error) {
       const report = await logTail();
@@ -126,9 +163,14 @@ export class DockerBackend implements BackendDriver {
 
   /** Resolves once the server in the container answers /up; rejects when the follower ends first (the container stopped), or at the deadline. */
   private async untilUp(follower: ManagedProcess, apiOrigin: string): Promise<void> {
-    const outcome = await untilReady(phpServerUp(follower, apiOrigin), { timeoutMs: READY_TIMEOUT_MS, process: follower });
-    if (outcome.kind === 'exited') throw new Error(`the server's output ended (docker logs: ${describeExit(outcome.exit)}) before it was ready`);
-    if (outcome.kind === 'timeout') throw new Error(`${apiOrigin} was not up within ${READY_TIMEOUT_MS} ms (${outcome.lastSeen ?? 'nothing seen'})`);
+    const outcome = await untilReady(phpServerUp(follower, apiOrigin), {
+      timeoutMs: READY_TIMEOUT_MS,
+      process: follower,
+    });
+    if (outcome.kind === 'exited')
+      throw new Error(`the server's output ended (docker logs: ${describeExit(outcome.exit)}) before it was ready`);
+    if (outcome.kind === 'timeout')
+      throw new Error(`${apiOrigin} was not up within ${READY_TIMEOUT_MS} ms (${outcome.lastSeen ?? 'nothing seen'})`);
   }
 
   /** Boots the app once inside the container, with the server's environment. */
@@ -148,7 +190,14 @@ export class DockerBackend implements BackendDriver {
 
   private async logTail(containerId: string): Promise<string> {
     const server = await this.docker.run(['logs', '--tail', '40', containerId]);
-    const laravel = await this.docker.run(['exec', containerId, 'tail', '-n', '400', `${appInImage}/api/storage/logs/laravel.log`]);
+    const laravel = await this.docker.run([
+      'exec',
+      containerId,
+      'tail',
+      '-n',
+      '400',
+      `${appInImage}/api/storage/logs/laravel.log`,
+    ]);
     return [
       `--- docker logs ${containerId.slice(0, 12)} ---`,
       `${server.stdout}${server.stderr}`.trim() || '(no output)',

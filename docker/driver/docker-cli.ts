@@ -35,12 +35,18 @@ export class DockerCli {
         { env: options.env ?? process.env, timeout: options.timeoutMs ?? 30_000, maxBuffer: 64 * 1024 * 1024 },
         (error, stdout, stderr) => {
           if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
-            return reject(new BackendStartError(`docker backend: the Docker client "${this.binary}" was not found; ${INSTALL_FIX}`));
+            return reject(
+              new BackendStartError(`docker backend: the Docker client "${this.binary}" was not found; ${INSTALL_FIX}`),
+            );
           }
           const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
           const unreachable = code !== 0 ? daemonUnreachableFix(stderr) : undefined;
           if (unreachable) {
-            return reject(new BackendStartError(`docker backend: no Docker engine answers ("${this.binary}": ${stderr.trim().split('\n')[0]}); ${unreachable}`));
+            return reject(
+              new BackendStartError(
+                `docker backend: no Docker engine answers ("${this.binary}": ${stderr.trim().split('\n')[0]}); ${unreachable}`,
+              ),
+            );
           }
           resolve({ code, stdout, stderr });
         },
@@ -49,7 +55,11 @@ export class DockerCli {
   }
 
   /** Like run(), but a non-zero exit is an error naming `what` and docker's own words. */
-  async runOrFail(args: string[], what: string, options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<string> {
+  async runOrFail(
+    args: string[],
+    what: string,
+    options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  ): Promise<string> {
     const result = await this.run(args, options);
     if (result.code !== 0) {
       throw new BackendStartError(`docker backend: ${what} failed: ${(result.stderr || result.stdout).trim()}`);

@@ -22,9 +22,16 @@ export async function apiImageInputsHash(buildArgs: Record<string, string>): Pro
   for (const file of await contextFiles(ignore, '')) {
     const absolute = path.join(projectDir, file);
     const executable = ((await stat(absolute)).mode & 0o111) !== 0;
-    hash.update(`${file}\0${executable ? 'x' : '-'}\0`).update(await readFile(absolute)).update('\0');
+    hash
+      .update(`${file}\0${executable ? 'x' : '-'}\0`)
+      .update(await readFile(absolute))
+      .update('\0');
   }
-  hash.update(await readFile(apiDockerfile)).update('\0').update(await readFile(apiDockerignore)).update('\0');
+  hash
+    .update(await readFile(apiDockerfile))
+    .update('\0')
+    .update(await readFile(apiDockerignore))
+    .update('\0');
   hash.update(JSON.stringify(Object.entries(buildArgs).sort()));
   return hash.digest('hex');
 }

@@ -7,7 +7,10 @@ export default defineSanctumConfig(
   {
     testDir: './e2e',
     webServer: [
-      { command: 'npm --prefix ../.. run dev -- --api-port=8010 --spa-origin=http://localhost:5180', url: 'http://localhost:8010/up' },
+      {
+        command: 'npm --prefix ../.. run dev -- --api-port=8010 --spa-origin=http://localhost:5180',
+        url: 'http://localhost:8010/up',
+      },
       { command: 'npx vite --port 5180', url: 'http://localhost:5180', env: { VITE_API_URL: 'http://localhost:8010' } },
     ],
   },

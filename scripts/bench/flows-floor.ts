@@ -75,7 +75,7 @@ async function treeCpu(rootPid: number): Promise<number> {
     if (fields) stats.set(pid, fields);
   }
   const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, fields] of stats) {
       if (tree.has(pid) || !tree.has(Number(fields[1]))) continue;
@@ -160,12 +160,15 @@ export async function benchFlowsFloor(report: Report, harness: HarnessSettings, 
     }
     const figures = (name: Side['name'], of: keyof Run) => figuresOf(runs[name].map((run) => run[of]));
     report('five flows, kit (npx playwright test --project=chromium, wall)', pairs, figures('kit', 'wall'));
-    report('five flows, bare @playwright/test floor (npx playwright test -c scripts/bench/floor, wall)', pairs,
-      figures('floor', 'wall'));
+    report(
+      'five flows, bare @playwright/test floor (npx playwright test -c scripts/bench/floor, wall)',
+      pairs,
+      figures('floor', 'wall'),
+    );
     report('five flows, kit (CPU user+sys of the whole tree: runner, worker, Chromium)', pairs, figures('kit', 'cpu'));
     report('five flows, floor (CPU user+sys of the whole tree)', pairs, figures('floor', 'cpu'));
-    report('five flows, kit: the stack\'s CPU meanwhile (PHP, SPA server)', pairs, figures('kit', 'stackCpu'));
-    report('five flows, floor: the stack\'s CPU meanwhile', pairs, figures('floor', 'stackCpu'));
+    report("five flows, kit: the stack's CPU meanwhile (PHP, SPA server)", pairs, figures('kit', 'stackCpu'));
+    report("five flows, floor: the stack's CPU meanwhile", pairs, figures('floor', 'stackCpu'));
     const ratio = (of: keyof Run) => (figures('kit', of).median / figures('floor', of).median).toFixed(2);
     console.log(`five flows kit / floor, medians of ${pairs} pairs: wall ${ratio('wall')}×, CPU ${ratio('cpu')}×`);
   } finally {

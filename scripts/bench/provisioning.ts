@@ -12,9 +12,16 @@ const run = promisify(execFile);
  * overlay and provisioning, and the kit's app-facts.php), with no app built
  * yet, so provisioning can be timed cold without touching the real one.
  */
-export async function freshAppCopy(line: string): Promise<{ provision: (env?: NodeJS.ProcessEnv) => Promise<void>; remove: () => Promise<void> }> {
+export async function freshAppCopy(
+  line: string,
+): Promise<{ provision: (env?: NodeJS.ProcessEnv) => Promise<void>; remove: () => Promise<void> }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'sanctum-kit-bench-'));
-  for (const part of ['app-under-test/lines', 'app-under-test/overlay', 'app-under-test/provision', 'fixtures/runtime/backend/laravel']) {
+  for (const part of [
+    'app-under-test/lines',
+    'app-under-test/overlay',
+    'app-under-test/provision',
+    'fixtures/runtime/backend/laravel',
+  ]) {
     await cp(path.join(projectDir, part), path.join(root, part), { recursive: true });
   }
   return {

@@ -24,7 +24,12 @@ export async function benchSpaServers(backendDriver: BackendDriver, host: string
   };
   try {
     const staticServer = await measure(5, async () => {
-      const server = await startSpaServer({ distDir: spaDistDir, host: '127.0.0.1', port: spaPort, apiOrigin: backend.apiOrigin });
+      const server = await startSpaServer({
+        distDir: spaDistDir,
+        host: '127.0.0.1',
+        port: spaPort,
+        apiOrigin: backend.apiOrigin,
+      });
       await untilLoginForm();
       await server.close();
     });
@@ -32,7 +37,12 @@ export async function benchSpaServers(backendDriver: BackendDriver, host: string
     process.env.API_ORIGIN = backend.apiOrigin;
     const { createServer } = await import('vite');
     const devServer = await measure(5, async () => {
-      const server = await createServer({ configFile: `${spaDir}/vite.config.ts`, root: spaDir, logLevel: 'silent', server: { host: '127.0.0.1', port: spaPort, strictPort: true } });
+      const server = await createServer({
+        configFile: `${spaDir}/vite.config.ts`,
+        root: spaDir,
+        logLevel: 'silent',
+        server: { host: '127.0.0.1', port: spaPort, strictPort: true },
+      });
       await server.listen();
       await untilLoginForm();
       await server.close();

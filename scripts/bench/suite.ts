@@ -15,8 +15,12 @@ async function timedPlaywright(env: Record<string, string>, args: string[]): Pro
     env: { ...process.env, ...env },
   });
   if (exit.code === 0) return (performance.now() - started) / 1000;
-  const variables = Object.entries(env).map(([name, value]) => `${name}=${value} `).join('');
-  throw new Error(`${variables}npx playwright test ${args.join(' ')} failed (${describeExit(exit)}):\n${run.logTail(60)}`);
+  const variables = Object.entries(env)
+    .map(([name, value]) => `${name}=${value} `)
+    .join('');
+  throw new Error(
+    `${variables}npx playwright test ${args.join(' ')} failed (${describeExit(exit)}):\n${run.logTail(60)}`,
+  );
 }
 
 function figuresOf(seconds: number[]): Figures {
@@ -42,7 +46,11 @@ export async function benchSuites(report: Report, backends: string[], runs = 3):
     }
   }
   for (const backend of backends) {
-    report(`core suite, warm: 5 flows + 2 screens + twin in Chromium, ${backend} (npx playwright test, wall)`, runs, figuresOf(coreTimes[backend]));
+    report(
+      `core suite, warm: 5 flows + 2 screens + twin in Chromium, ${backend} (npx playwright test, wall)`,
+      runs,
+      figuresOf(coreTimes[backend]),
+    );
     report(`whole suite, warm: unit + wire + flows + twin, ${backend} (wall)`, runs, figuresOf(wholeTimes[backend]));
   }
   if (backends.includes('docker') && backends.includes('native')) {

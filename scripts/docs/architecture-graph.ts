@@ -20,9 +20,17 @@ const layerOf = (file: string) => file.split('/')[1];
 async function libraryGraph(): Promise<string> {
   const require = (await import('node:module')).createRequire(import.meta.url);
   const ruleSet = require(path.join(projectDir, '.dependency-cruiser.cjs'));
-  const { output } = await cruise(['fixtures'], { ruleSet, validate: true, includeOnly: '^fixtures/', tsPreCompilationDeps: true, outputType: 'json' });
+  const { output } = await cruise(['fixtures'], {
+    ruleSet,
+    validate: true,
+    includeOnly: '^fixtures/',
+    tsPreCompilationDeps: true,
+    outputType: 'json',
+  });
   const result = (typeof output === 'string' ? JSON.parse(output) : output) as ICruiseResult;
-  const layers: string[] = ruleSet.forbidden.filter((rule: { name: string }) => rule.name.startsWith('layer-')).map((rule: { name: string }) => rule.name.slice('layer-'.length));
+  const layers: string[] = ruleSet.forbidden
+    .filter((rule: { name: string }) => rule.name.startsWith('layer-'))
+    .map((rule: { name: string }) => rule.name.slice('layer-'.length));
   const rank = (layer: string) => (layer === 'public' ? layers.length : layers.indexOf(layer));
   const arrows = new Map<string, number>();
   let upward = 0;
@@ -58,7 +66,8 @@ await runCli(async () => {
   if (start < 0 || end < start) throw new KitError(`docs/architecture.md lacks the markers ${START} … ${END}`);
   const fresh = `${doc.slice(0, start + START.length)}\n${await libraryGraph()}\n${doc.slice(end)}`;
   if (fresh === doc) return;
-  if (values.check) throw new KitError('docs/architecture.md: the import graph is stale; run npm run docs:graph and commit it');
+  if (values.check)
+    throw new KitError('docs/architecture.md: the import graph is stale; run npm run docs:graph and commit it');
   await writeFile(DOC, fresh);
   console.log('docs/architecture.md: import graph redrawn');
 });

@@ -15,7 +15,12 @@ test('the bundled SPA shows loading, then the login form after a 401', async ({ 
   expect(await screenHistory(page), 'the screens the SPA showed, in order').toEqual(['loading', 'login form']);
 });
 
-test('after a reload the bundled SPA goes from loading straight to signed in', async ({ page, spaOrigin, traffic, testUser }) => {
+test('after a reload the bundled SPA goes from loading straight to signed in', async ({
+  page,
+  spaOrigin,
+  traffic,
+  testUser,
+}) => {
   await recordScreenHistory(page);
   const spa = new SpaPage(page, spaOrigin, bundledSpaAdapter);
   await spa.open();

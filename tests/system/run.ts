@@ -32,20 +32,46 @@ interface SystemPass {
 }
 
 const PASSES: SystemPass[] = [
-  { name: 'kit', proves: 'the suite on every backend this machine has (docker matrix, native), then the topologies', run: kitPass },
+  {
+    name: 'kit',
+    proves: 'the suite on every backend this machine has (docker matrix, native), then the topologies',
+    run: kitPass,
+  },
   { name: 'concurrent', proves: 'two runs at once with provisioning due, both green', run: concurrentPass },
-  { name: 'kill', proves: 'a run killed mid-flow (SIGKILL), then one that passes and finds nothing of it', run: killPass },
-  { name: 'secrets', proves: "a run's artefacts hold no password nor whole cookie value (and the scan can fail)", run: secretsPass },
-  { name: 'consumers', proves: 'the tarball in fresh ESM and CommonJS repos, external stacks, a team\'s appDir', run: consumersPass },
+  {
+    name: 'kill',
+    proves: 'a run killed mid-flow (SIGKILL), then one that passes and finds nothing of it',
+    run: killPass,
+  },
+  {
+    name: 'secrets',
+    proves: "a run's artefacts hold no password nor whole cookie value (and the scan can fail)",
+    run: secretsPass,
+  },
+  {
+    name: 'consumers',
+    proves: "the tarball in fresh ESM and CommonJS repos, external stacks, a team's appDir",
+    run: consumersPass,
+  },
   { name: 'doctor', proves: 'the doctor: ✓ on the bundled stack, the named ✗ on misconfigured ones', run: doctorPass },
   { name: 'example', proves: 'examples/consumer as its users run it (the main job)', run: examplePass },
-  { name: 'untouched', proves: "a team's app byte-identical after every kind of run, in teams' setups", run: untouchedPass },
-  { name: 'breaks', proves: 'every break of the catalogue fails the suite naming its cause; docs/breaks.md matches', run: (options) => breaksPass({ only: options.breaks, writeTable: options.writeTable }) },
+  {
+    name: 'untouched',
+    proves: "a team's app byte-identical after every kind of run, in teams' setups",
+    run: untouchedPass,
+  },
+  {
+    name: 'breaks',
+    proves: 'every break of the catalogue fails the suite naming its cause; docs/breaks.md matches',
+    run: (options) => breaksPass({ only: options.breaks, writeTable: options.writeTable }),
+  },
 ];
 
 function usage(): string {
   const rows = PASSES.map((pass) => `  ${pass.name.padEnd(11)} ${pass.proves}`);
-  return ['tests/system/run.ts [--only=pass,…] [--breaks=id,…] [--write-table]', 'passes, in order:', ...rows].join('\n');
+  return ['tests/system/run.ts [--only=pass,…] [--breaks=id,…] [--write-table]', 'passes, in order:', ...rows].join(
+    '\n',
+  );
 }
 
 function chosenPasses(only: string | undefined): SystemPass[] {
@@ -65,7 +91,12 @@ await runCli(async () => {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { only: { type: 'string' }, breaks: { type: 'string' }, 'write-table': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+      options: {
+        only: { type: 'string' },
+        breaks: { type: 'string' },
+        'write-table': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
     }));
   } catch (error) {
     throw new KitError(`${(error as Error).message}\n${usage()}`);

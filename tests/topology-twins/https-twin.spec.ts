@@ -10,11 +10,23 @@ import { attemptSignIn } from './sign-in-attempt.ts';
 // cookies it keeps; the login then answers 204, and it is the new session
 // cookie of that answer the browser drops.
 
-test('the sign-in fails, and the diagnosis names the cause', async ({ page, traffic, testTraffic, stack, spaOrigin, sessionCookieName, testUser }, testInfo) => {
+test('the sign-in fails, and the diagnosis names the cause', async ({
+  page,
+  traffic,
+  testTraffic,
+  stack,
+  spaOrigin,
+  sessionCookieName,
+  testUser,
+}, testInfo) => {
   const expected = testInfo.project.metadata.diagnosis as string;
   const { login, userAfterLogin } = await attemptSignIn(page, traffic, spaOrigin, testUser);
   // Refused outright (419), or "signed in" with a session cookie the browser then dropped (401 right after).
-  if (login.response?.status === 204) expect((await userAfterLogin).response?.status, 'GET /api/user right after a 204 login: the twin must not be signed in').not.toBe(200);
+  if (login.response?.status === 204)
+    expect(
+      (await userAfterLogin).response?.status,
+      'GET /api/user right after a 204 login: the twin must not be signed in',
+    ).not.toBe(200);
   else expect(login.response?.status, 'POST /login on this twin').not.toBe(204);
   await traffic.settled();
 

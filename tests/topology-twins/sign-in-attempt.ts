@@ -9,7 +9,12 @@ import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
  * login's answer, and the GET /api/user that follows a 204 (awaited only
  * then: a refused login is followed by none).
  */
-export async function attemptSignIn(page: Page, traffic: TrafficRecorder, spaOrigin: string, testUser: TestUser): Promise<{ login: Exchange; userAfterLogin: Promise<Exchange> }> {
+export async function attemptSignIn(
+  page: Page,
+  traffic: TrafficRecorder,
+  spaOrigin: string,
+  testUser: TestUser,
+): Promise<{ login: Exchange; userAfterLogin: Promise<Exchange> }> {
   const spa = new SpaPage(page, spaOrigin, bundledSpaAdapter);
   await spa.open();
   await expect(spa.signedOut).toBeVisible();

@@ -8,7 +8,15 @@ import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
 // page is a guest's, while the SPA in the browser is signed in. The kit must
 // name it (metadata.diagnosis).
 
-test('every server-rendered page is a guest\'s, and the diagnosis names the cause', async ({ page, traffic, testTraffic, stack, spaOrigin, sessionCookieName, testUser }, testInfo) => {
+test("every server-rendered page is a guest's, and the diagnosis names the cause", async ({
+  page,
+  traffic,
+  testTraffic,
+  stack,
+  spaOrigin,
+  sessionCookieName,
+  testUser,
+}, testInfo) => {
   const spa = new SpaPage(page, spaOrigin, bundledSpaAdapter);
   await spa.open();
   const loginCall = traffic.waitFor('POST', '/login');
@@ -17,9 +25,11 @@ test('every server-rendered page is a guest\'s, and the diagnosis names the caus
   await expect(spa.signedIn(testUser), 'the SPA itself is signed in').toBeVisible();
   const reload = await page.reload();
   expect(reload!.headers()[SSR_API_STATUS_HEADER], "the server's GET /api/user without Origin/Referer").toBe('401');
-  expect(await reload!.text(), 'the HTML of the reload is a guest\'s').toContain('data-ssr="guest"');
+  expect(await reload!.text(), "the HTML of the reload is a guest's").toContain('data-ssr="guest"');
   await traffic.settled();
 
   const diagnosis = diagnose(await gatherEvidence(stack, sessionCookieName, testTraffic));
-  expect(diagnosis?.id, diagnosis ? formatDiagnosis(diagnosis) : 'the kit found no cause').toBe(testInfo.project.metadata.diagnosis);
+  expect(diagnosis?.id, diagnosis ? formatDiagnosis(diagnosis) : 'the kit found no cause').toBe(
+    testInfo.project.metadata.diagnosis,
+  );
 });

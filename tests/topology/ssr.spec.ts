@@ -7,7 +7,12 @@ import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
 // server sent, before any script ran: a guest first, the user after login
 // and a reload.
 
-test('the server-rendered HTML is a guest\'s before login and the user\'s after a reload', async ({ page, traffic, spaOrigin, testUser }) => {
+test("the server-rendered HTML is a guest's before login and the user's after a reload", async ({
+  page,
+  traffic,
+  spaOrigin,
+  testUser,
+}) => {
   const spa = new SpaPage(page, spaOrigin, bundledSpaAdapter);
   const first = await page.goto(spaOrigin);
   expect(first!.headers()[SSR_API_STATUS_HEADER], "the server's GET /api/user for a guest").toBe('401');
@@ -20,8 +25,13 @@ test('the server-rendered HTML is a guest\'s before login and the user\'s after 
   await expect(spa.signedIn(testUser)).toBeVisible();
 
   const reload = await page.reload();
-  expect(reload!.headers()[SSR_API_STATUS_HEADER], "the server's GET /api/user with the browser's session cookie, Origin and Referer").toBe('200');
+  expect(
+    reload!.headers()[SSR_API_STATUS_HEADER],
+    "the server's GET /api/user with the browser's session cookie, Origin and Referer",
+  ).toBe('200');
   const html = await reload!.text();
-  expect(html, 'the HTML of the reload, before the SPA runs, names the signed-in user').toContain('data-ssr="signed-in"');
+  expect(html, 'the HTML of the reload, before the SPA runs, names the signed-in user').toContain(
+    'data-ssr="signed-in"',
+  );
   expect(html).toContain(testUser.email);
 });

@@ -10,7 +10,18 @@ import type { Exchange } from 'sanctum-spa-kit';
 const SPA = 'http://localhost:5173';
 const SESSION = 'laravel-session';
 
-function exchange(method: string, path: string, status: number, { origin, cookies = [], xsrf = false, bearer = false, sessionSet = false }: { origin?: string; cookies?: string[]; xsrf?: boolean; bearer?: boolean; sessionSet?: boolean }): Exchange {
+function exchange(
+  method: string,
+  path: string,
+  status: number,
+  {
+    origin,
+    cookies = [],
+    xsrf = false,
+    bearer = false,
+    sessionSet = false,
+  }: { origin?: string; cookies?: string[]; xsrf?: boolean; bearer?: boolean; sessionSet?: boolean },
+): Exchange {
   const headers: Record<string, string> = {
     accept: 'application/json',
     ...(origin ? { origin } : {}),
@@ -18,20 +29,35 @@ function exchange(method: string, path: string, status: number, { origin, cookie
     ...(bearer ? { authorization: 'Bearer 1|secret' } : {}),
   };
   return {
-    method, url: `http://localhost:8000${path}`, path, resourceType: 'request context', preflight: false,
+    method,
+    url: `http://localhost:8000${path}`,
+    path,
+    resourceType: 'request context',
+    preflight: false,
     sent: { headers, cookieNames: cookies, provisional: false },
-    response: { status, setCookies: sessionSet ? [parseSetCookie(`${SESSION}=x; path=/; httponly; samesite=lax`)] : [], cors: {} },
+    response: {
+      status,
+      setCookies: sessionSet ? [parseSetCookie(`${SESSION}=x; path=/; httponly; samesite=lax`)] : [],
+      cors: {},
+    },
   };
 }
 
-const rowsOf = (exchanges: Exchange[]) => authPathRows([{ client: 'client 1', exchanges }], { spaOrigin: SPA, sessionCookieName: SESSION });
+const rowsOf = (exchanges: Exchange[]) =>
+  authPathRows([{ client: 'client 1', exchanges }], { spaOrigin: SPA, sessionCookieName: SESSION });
 
 test('a stateful write names the session and the CSRF check; a 419 is named as the CSRF refusal', () => {
   const [accepted, refused] = rowsOf([
     exchange('POST', '/logout', 204, { origin: SPA, cookies: [SESSION, 'XSRF-TOKEN'], xsrf: true, sessionSet: true }),
     exchange('POST', '/logout', 419, { origin: SPA, cookies: [SESSION], sessionSet: true }),
   ]);
-  expect(accepted).toMatchObject({ origin: 'SPA', sessionCookie: true, xsrfHeader: true, sessionStarted: true, checked: 'the session, CSRF (X-XSRF-TOKEN) → answered 204' });
+  expect(accepted).toMatchObject({
+    origin: 'SPA',
+    sessionCookie: true,
+    xsrfHeader: true,
+    sessionStarted: true,
+    checked: 'the session, CSRF (X-XSRF-TOKEN) → answered 204',
+  });
   expect(refused.checked).toBe('the session, CSRF (no X-XSRF-TOKEN) → refused: CSRF token mismatch (419)');
 });
 
@@ -40,8 +66,15 @@ test('a request whose answer sets no session cookie was checked by its Bearer to
     exchange('DELETE', '/api/tokens/current', 204, { bearer: true }),
     exchange('GET', '/api/user', 401, { cookies: [SESSION] }),
   ]);
-  expect(token).toMatchObject({ origin: 'none', bearer: true, sessionStarted: false, checked: 'the Bearer token only; no session, no CSRF → answered 204' });
-  expect(ignoredCookie.checked).toBe('no session, no token; the session cookie was not read (not a stateful origin) → refused: nobody signed in (401)');
+  expect(token).toMatchObject({
+    origin: 'none',
+    bearer: true,
+    sessionStarted: false,
+    checked: 'the Bearer token only; no session, no CSRF → answered 204',
+  });
+  expect(ignoredCookie.checked).toBe(
+    'no session, no token; the session cookie was not read (not a stateful origin) → refused: nobody signed in (401)',
+  );
 });
 
 test('a Bearer token from the SPA origin is read after the new session; another origin is shown as sent; preflights are left out', () => {
@@ -59,11 +92,23 @@ test('a Bearer token from the SPA origin is read after the new session; another 
 
 test('the traffic diagram ends with the table, its cells escaped; a provisional request shows its unknowns as ?', () => {
   const hostile = exchange('GET', '/api/user', 401, { origin: 'https://<b>x</b>.test' });
-  const failed: Exchange = { ...exchange('GET', '/api/user', 401, {}), sent: { headers: {}, cookieNames: [], provisional: true }, response: undefined, failure: 'net::ERR_FAILED' };
+  const failed: Exchange = {
+    ...exchange('GET', '/api/user', 401, {}),
+    sent: { headers: {}, cookieNames: [], provisional: true },
+    response: undefined,
+    failure: 'net::ERR_FAILED',
+  };
   const rows = rowsOf([hostile, failed]);
   expect(rows[1]).toMatchObject({ answer: 'net::ERR_FAILED', checked: 'unknown: no answer' });
   expect(authPathsMarkdown([rows[1]]).split('\n')[2]).toContain('| GET /api/user | ? | ? | – | – | net::ERR_FAILED |');
-  const html = renderSequenceDiagram({ title: 't', spaOrigin: SPA, apiOrigin: 'http://localhost:8000', browser: [], requestContexts: [], authPaths: rows });
+  const html = renderSequenceDiagram({
+    title: 't',
+    spaOrigin: SPA,
+    apiOrigin: 'http://localhost:8000',
+    browser: [],
+    requestContexts: [],
+    authPaths: rows,
+  });
   expect(html).toContain('data-auth-paths');
   expect(html).toContain('https://&#60;b&#62;x&#60;/b&#62;.test');
   expect(html).not.toContain('<b>x</b>');

@@ -11,7 +11,17 @@ const API = 'http://localhost:8000';
 const SPA = 'http://localhost:5173';
 const TOKEN = 'eyJpdiI6IkFBQT0iLCJ2YWx1ZSI6IkJCQj0ifQ==';
 
-function exchange(method: string, path: string, { status, sent = {}, cookies = [], setCookies = [], json }: { status?: number; sent?: Record<string, string>; cookies?: string[]; setCookies?: string[]; json?: unknown } = {}): Exchange {
+function exchange(
+  method: string,
+  path: string,
+  {
+    status,
+    sent = {},
+    cookies = [],
+    setCookies = [],
+    json,
+  }: { status?: number; sent?: Record<string, string>; cookies?: string[]; setCookies?: string[]; json?: unknown } = {},
+): Exchange {
   return {
     method,
     url: `${API}${path}`,
@@ -19,28 +29,63 @@ function exchange(method: string, path: string, { status, sent = {}, cookies = [
     resourceType: 'fetch',
     preflight: false,
     sent: { headers: { origin: SPA, accept: 'application/json', ...sent }, cookieNames: cookies, provisional: false },
-    response: status === undefined ? undefined : { status, setCookies: setCookies.map(parseSetCookie), cors: { 'access-control-allow-origin': SPA, 'access-control-allow-credentials': 'true' }, json },
+    response:
+      status === undefined
+        ? undefined
+        : {
+            status,
+            setCookies: setCookies.map(parseSetCookie),
+            cors: { 'access-control-allow-origin': SPA, 'access-control-allow-credentials': 'true' },
+            json,
+          },
   };
 }
 
 const csrfCookie = exchange('GET', '/sanctum/csrf-cookie', {
   status: 204,
-  setCookies: [`XSRF-TOKEN=${encodeURIComponent(TOKEN)}; path=/; samesite=lax`, 'laravel-session=abc; path=/; httponly; samesite=lax'],
+  setCookies: [
+    `XSRF-TOKEN=${encodeURIComponent(TOKEN)}; path=/; samesite=lax`,
+    'laravel-session=abc; path=/; httponly; samesite=lax',
+  ],
 });
 
 function evidence(browser: Exchange[], more: Partial<Evidence> = {}): Evidence {
-  return { apiOrigin: API, spaOrigin: SPA, sessionCookieName: 'laravel-session', facts: { sessionCookieName: 'laravel-session' }, browser, navigations: [], requestContexts: [], apiListening: true, ...more };
+  return {
+    apiOrigin: API,
+    spaOrigin: SPA,
+    sessionCookieName: 'laravel-session',
+    facts: { sessionCookieName: 'laravel-session' },
+    browser,
+    navigations: [],
+    requestContexts: [],
+    apiListening: true,
+    ...more,
+  };
 }
 
 test('a 419 with the issued token and the cookie, on the array driver: the session was not persisted', () => {
-  const login = exchange('POST', '/login', { status: 419, sent: { 'x-xsrf-token': TOKEN }, cookies: ['XSRF-TOKEN', 'laravel-session'] });
-  const facts = { sessionCookieName: 'laravel-session', session: { driver: 'array', lifetimeMinutes: 120, sameSite: 'lax', domain: null, secure: null, httpOnly: true } };
-  expect(diagnose(evidence([csrfCookie, login], { facts }))).toMatchObject({ id: 'session-not-persisted', at: { source: 'browser', index: 1 } });
+  const login = exchange('POST', '/login', {
+    status: 419,
+    sent: { 'x-xsrf-token': TOKEN },
+    cookies: ['XSRF-TOKEN', 'laravel-session'],
+  });
+  const facts = {
+    sessionCookieName: 'laravel-session',
+    session: { driver: 'array', lifetimeMinutes: 120, sameSite: 'lax', domain: null, secure: null, httpOnly: true },
+  };
+  expect(diagnose(evidence([csrfCookie, login], { facts }))).toMatchObject({
+    id: 'session-not-persisted',
+    at: { source: 'browser', index: 1 },
+  });
   expect(diagnose(evidence([csrfCookie, login], { facts }))?.cause).toContain('SESSION_DRIVER=array');
 });
 
 test('a 419 whose token is the cookie still URL-encoded: not decoded', () => {
-  const login = exchange('POST', '/login', { status: 419, sent: { 'x-xsrf-token': encodeURIComponent(TOKEN) }, cookies: ['XSRF-TOKEN', 'laravel-session'] });
+  const login = exchange('POST', '/login', {
+    status: 419,
+    sent: { 'x-xsrf-token': encodeURIComponent(TOKEN) },
+    cookies: ['XSRF-TOKEN', 'laravel-session'],
+  });
   expect(diagnose(evidence([csrfCookie, login]))?.id).toBe('xsrf-header-encoded');
 });
 
@@ -50,8 +95,13 @@ test('a request without the cookies the API set, all attributes fine: credential
 });
 
 test('a cookie the browser drops (SameSite=None without Secure) outranks what follows from it', () => {
-  const insecure = exchange('GET', '/sanctum/csrf-cookie', { status: 204, setCookies: ['laravel-session=abc; path=/; httponly; samesite=none'] });
-  expect(diagnose(evidence([insecure, exchange('POST', '/login', { status: 419 })]))?.id).toBe('samesite-none-insecure');
+  const insecure = exchange('GET', '/sanctum/csrf-cookie', {
+    status: 204,
+    setCookies: ['laravel-session=abc; path=/; httponly; samesite=none'],
+  });
+  expect(diagnose(evidence([insecure, exchange('POST', '/login', { status: 419 })]))?.id).toBe(
+    'samesite-none-insecure',
+  );
 });
 
 test('a dead server outranks everything, and is never called CORS', () => {
@@ -62,14 +112,28 @@ test('a dead server outranks everything, and is never called CORS', () => {
 });
 
 test('validation errors name fields, not data: a 422 with errors.password is no leak', () => {
-  const invalid = exchange('POST', '/login', { status: 422, sent: { 'x-xsrf-token': TOKEN }, cookies: ['laravel-session'], json: { message: 'The password field is required.', errors: { password: ['required'] } } });
+  const invalid = exchange('POST', '/login', {
+    status: 422,
+    sent: { 'x-xsrf-token': TOKEN },
+    cookies: ['laravel-session'],
+    json: { message: 'The password field is required.', errors: { password: ['required'] } },
+  });
   expect(diagnose(evidence([csrfCookie, invalid]))).toBeUndefined();
-  const leaked = exchange('GET', '/api/user', { status: 200, cookies: ['laravel-session'], json: { email: 'a@b.c', password: '$2y$04$…' } });
+  const leaked = exchange('GET', '/api/user', {
+    status: 200,
+    cookies: ['laravel-session'],
+    json: { email: 'a@b.c', password: '$2y$04$…' },
+  });
   expect(diagnose(evidence([csrfCookie, leaked]))?.id).toBe('password-exposed');
 });
 
 test("the run's headline: the best rank, then the suite's order, never the finishing order", () => {
-  const ranked = (id: string, rank: number, position: number) => ({ diagnosis: { id, rank, cause: '', fix: '' }, position });
-  expect(runHeadline([ranked('not-stateful', 12, 0), ranked('cors-blocked', 5, 3), ranked('cors-blocked', 5, 1)])).toMatchObject({ position: 1 });
+  const ranked = (id: string, rank: number, position: number) => ({
+    diagnosis: { id, rank, cause: '', fix: '' },
+    position,
+  });
+  expect(
+    runHeadline([ranked('not-stateful', 12, 0), ranked('cors-blocked', 5, 3), ranked('cors-blocked', 5, 1)]),
+  ).toMatchObject({ position: 1 });
   expect(runHeadline([])).toBeUndefined();
 });

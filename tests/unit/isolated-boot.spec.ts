@@ -29,7 +29,7 @@ async function proveOn(dir: string, extraEnv: Record<string, string> = {}, unset
   }
 }
 
-test('the booted app writes only to the kit\'s copy and scratch folder', async () => {
+test("the booted app writes only to the kit's copy and scratch folder", async () => {
   const { database, proven } = await proveOn(appDir);
   const writes = proven.facts.writes!;
   expect(writes.database).toMatchObject({ driver: 'sqlite', database });
@@ -50,8 +50,14 @@ test('a config file that ignores the environment stops the run before any write,
   const sandbox = await createSandbox(appDir, 'unit-hard-coded-mysql');
   try {
     const config = path.join(sandbox, 'config', 'database.php');
-    await writeFile(config, (await readFile(config, 'utf8')).replace(/'default' => env\('DB_CONNECTION', '\w+'\)/, "'default' => 'mysql'"));
-    const refusal = await proveOn(sandbox).then(() => undefined, (error: Error) => error);
+    await writeFile(
+      config,
+      (await readFile(config, 'utf8')).replace(/'default' => env\('DB_CONNECTION', '\w+'\)/, "'default' => 'mysql'"),
+    );
+    const refusal = await proveOn(sandbox).then(
+      () => undefined,
+      (error: Error) => error,
+    );
     expect(refusal).toBeInstanceOf(BackendStartError);
     expect(refusal?.message).toContain('stopped before any write');
     expect(refusal?.message).toContain('config/database.php does not take DB_CONNECTION');
@@ -65,7 +71,10 @@ test('a cached config the app still reads is the one cause named, with its fix',
   try {
     await promisify(execFile)('php', ['artisan', 'config:cache'], { cwd: sandbox });
     // As a Laravel that ignored APP_CONFIG_CACHE would boot.
-    const refusal = await proveOn(sandbox, {}, ['APP_CONFIG_CACHE']).then(() => undefined, (error: Error) => error);
+    const refusal = await proveOn(sandbox, {}, ['APP_CONFIG_CACHE']).then(
+      () => undefined,
+      (error: Error) => error,
+    );
     expect(refusal?.message).toContain('bootstrap/cache/config.php: the app reads its cached config');
     expect(refusal?.message).toContain('fix: php artisan config:clear');
     expect(refusal?.message).not.toContain('was not read');

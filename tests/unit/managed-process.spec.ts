@@ -47,13 +47,18 @@ function node(script: string, extra: { graceMs?: number; cwd?: string } = {}) {
 async function printedPids(watched: ManagedProcess): Promise<number[]> {
   const outcome = await untilReady(printed(watched, 'PIDS '), { timeoutMs: 10_000, process: watched });
   expect(outcome.kind, watched.logTail()).toBe('ready');
-  const line = watched.logTail().split('\n').find((text) => text.startsWith('PIDS '))!;
+  const line = watched
+    .logTail()
+    .split('\n')
+    .find((text) => text.startsWith('PIDS '))!;
   return line.slice(5).trim().split(/\s+/).map(Number);
 }
 
 test('keeps what it printed on both streams, and how it ended', async () => {
   const listeners = process.listenerCount('exit');
-  const watched = startProcess(node('console.log("compiling…"); console.error("boom: config broken"); process.exit(3)'));
+  const watched = startProcess(
+    node('console.log("compiling…"); console.error("boom: config broken"); process.exit(3)'),
+  );
   expect(watched.pid).toBeGreaterThan(0);
   const exit = await watched.exited;
   expect(exit).toEqual({ code: 3, signal: null });
@@ -64,7 +69,11 @@ test('keeps what it printed on both streams, and how it ended', async () => {
 });
 
 test('its pid is the group’s: the command itself leads it, not a shell around it', async () => {
-  const watched = startProcess(node('console.log("PIDS", process.pid, require("fs").readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ")[2]); setInterval(() => {}, 1000)'));
+  const watched = startProcess(
+    node(
+      'console.log("PIDS", process.pid, require("fs").readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ")[2]); setInterval(() => {}, 1000)',
+    ),
+  );
   try {
     const [pid, groupId] = await printedPids(watched);
     expect(pid).toBe(watched.pid);
@@ -125,7 +134,11 @@ async function workerScript(dir: string, script: string, then: string): Promise<
 function pidsIn(text: string): number[] {
   const line = text.split('\n').find((candidate) => candidate.includes('PIDS '));
   expect(line, `no PIDS line in:\n${text}`).toBeDefined();
-  return line!.slice(line!.indexOf('PIDS ') + 5).trim().split(/\s+/).map(Number);
+  return line!
+    .slice(line!.indexOf('PIDS ') + 5)
+    .trim()
+    .split(/\s+/)
+    .map(Number);
 }
 
 test('this process exiting without stop() takes the group along', async () => {
@@ -133,7 +146,10 @@ test('this process exiting without stop() takes the group along', async () => {
   let pids: number[] = [];
   try {
     const worker = await workerScript(dir, leaderWithHelper(), 'process.exit(0);');
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', worker], { cwd: projectDir, timeout: 30_000 });
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', worker], {
+      cwd: projectDir,
+      timeout: 30_000,
+    });
     pids = pidsIn(stripVTControlCharacters(stdout));
     await expect.poll(() => pids.filter(alive), { timeout: 2_000 }).toEqual([]);
   } finally {
@@ -147,8 +163,15 @@ test('this process killed outright (SIGKILL, no handler runs): the watchdog ends
   let pids: number[] = [];
   try {
     const termFile = path.join(dir, 'sigterm');
-    const worker = await workerScript(dir, leaderWithHelper({ ignoreTerm: true, termFile }), 'setInterval(() => {}, 1000);');
-    const parent = spawn(process.execPath, ['--import', 'tsx', worker], { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'] });
+    const worker = await workerScript(
+      dir,
+      leaderWithHelper({ ignoreTerm: true, termFile }),
+      'setInterval(() => {}, 1000);',
+    );
+    const parent = spawn(process.execPath, ['--import', 'tsx', worker], {
+      cwd: projectDir,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     // Colours stripped: the worker's environment may force them (FORCE_COLOR), numbers come out coloured.
     parent.stdout.on('data', (chunk) => (stdout += stripVTControlCharacters(String(chunk))));
@@ -170,9 +193,15 @@ test('untilReady: ready once the URL answers below 500, past refusals and 503s',
   const server = `let hits = 0; setTimeout(() => require("http").createServer((q, s) => { hits++; s.statusCode = hits <= 2 ? 503 : 200; s.end(String(hits)); }).listen(${port}), 300)`;
   const watched = startProcess(node(server));
   try {
-    const outcome = await untilReady(answersBelow500(`http://127.0.0.1:${port}/`), { timeoutMs: 10_000, process: watched });
+    const outcome = await untilReady(answersBelow500(`http://127.0.0.1:${port}/`), {
+      timeoutMs: 10_000,
+      process: watched,
+    });
     expect(outcome).toEqual({ kind: 'ready' });
-    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text(), 'two 503s polled past, the third answer was ready').toBe('4');
+    expect(
+      await (await fetch(`http://127.0.0.1:${port}/`)).text(),
+      'two 503s polled past, the third answer was ready',
+    ).toBe('4');
   } finally {
     await watched.stop();
   }
@@ -201,15 +230,23 @@ test('untilReady: times out with what the last completed look saw', async () => 
 });
 
 test('untilReady: a condition that throws ends the wait with its error', async () => {
-  await expect(untilReady(() => Promise.reject(new Error('GET /up answered 500')), { timeoutMs: 10_000 })).rejects.toThrow('answered 500');
+  await expect(
+    untilReady(() => Promise.reject(new Error('GET /up answered 500')), { timeoutMs: 10_000 }),
+  ).rejects.toThrow('answered 500');
 });
 
 test('untilReady: a port accepting connections, and a line printed', async () => {
   const port = await freePort();
-  const watched = startProcess(node(`require("net").createServer().listen(${port}, "127.0.0.1", () => console.log("listening on ${port}"))`));
+  const watched = startProcess(
+    node(`require("net").createServer().listen(${port}, "127.0.0.1", () => console.log("listening on ${port}"))`),
+  );
   try {
-    expect(await untilReady(acceptsConnections(port), { timeoutMs: 10_000, process: watched })).toEqual({ kind: 'ready' });
-    expect(await untilReady(printed(watched, `listening on ${port}`), { timeoutMs: 10_000, process: watched })).toEqual({ kind: 'ready' });
+    expect(await untilReady(acceptsConnections(port), { timeoutMs: 10_000, process: watched })).toEqual({
+      kind: 'ready',
+    });
+    expect(await untilReady(printed(watched, `listening on ${port}`), { timeoutMs: 10_000, process: watched })).toEqual(
+      { kind: 'ready' },
+    );
   } finally {
     await watched.stop();
   }
@@ -245,7 +282,12 @@ test('a process that cannot be spawned ends at once with why, and leaves no exit
 });
 
 test('a program not on PATH is named; the start report names the command, the cwd, the fix and its last lines', async () => {
-  const watched = startProcess({ label: 'the dev server', command: 'no-such-dev-server-xyz', args: ['--port', '1'], cwd: os.tmpdir() });
+  const watched = startProcess({
+    label: 'the dev server',
+    command: 'no-such-dev-server-xyz',
+    args: ['--port', '1'],
+    cwd: os.tmpdir(),
+  });
   expect(await watched.exited).toEqual({ code: 127, signal: null });
   expect(missingProgram(watched)).toBe('no-such-dev-server-xyz');
   const report = startFailureReport(watched, 'The dev server did not start.', 'install it.');

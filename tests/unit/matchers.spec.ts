@@ -2,7 +2,14 @@ import { test, expect as plain } from '@playwright/test';
 import { expect } from 'sanctum-spa-kit';
 import { parseSetCookie } from 'sanctum-spa-kit/fixtures';
 import type { CookieSource } from 'sanctum-spa-kit';
-import { browserJar, failureOf, loginExchange, setCookies, SET_COOKIE_HEADERS, VALUES } from './support/sample-cookies.ts';
+import {
+  browserJar,
+  failureOf,
+  loginExchange,
+  setCookies,
+  SET_COOKIE_HEADERS,
+  VALUES,
+} from './support/sample-cookies.ts';
 
 // The cookie matchers on each cookie source, and the sent-request matchers on
 // a recorded exchange: passing, failing, with and without .not, exact messages.
@@ -67,36 +74,54 @@ for (const { label, source, place, holder, present, evidence, hostOnly } of SOUR
       expect(source()).toHaveCookie('laravel-session');
       expect(source()).not.toHaveCookie('missing');
       plain(failureOf(() => expect(source()).toHaveCookie('missing'))).toBe(absent('missing'));
-      plain(failureOf(() => expect(source()).not.toHaveCookie('XSRF-TOKEN'))).toBe(`cookie "XSRF-TOKEN": expected it absent from ${place}, but ${holder} (${evidence['XSRF-TOKEN']})`);
+      plain(failureOf(() => expect(source()).not.toHaveCookie('XSRF-TOKEN'))).toBe(
+        `cookie "XSRF-TOKEN": expected it absent from ${place}, but ${holder} (${evidence['XSRF-TOKEN']})`,
+      );
     });
 
     test('toBeHttpOnlyCookie names the attribute seen and the one expected', () => {
       expect(source()).toBeHttpOnlyCookie('laravel-session');
       expect(source()).not.toBeHttpOnlyCookie('XSRF-TOKEN');
-      plain(failureOf(() => expect(source()).toBeHttpOnlyCookie('XSRF-TOKEN'))).toBe(`cookie "XSRF-TOKEN": expected HttpOnly, but ${holder} without it (${evidence['XSRF-TOKEN']})`);
-      plain(failureOf(() => expect(source()).not.toBeHttpOnlyCookie('laravel-session'))).toBe(`cookie "laravel-session": expected no HttpOnly (script must read it), but ${holder} with it (${evidence['laravel-session']})`);
+      plain(failureOf(() => expect(source()).toBeHttpOnlyCookie('XSRF-TOKEN'))).toBe(
+        `cookie "XSRF-TOKEN": expected HttpOnly, but ${holder} without it (${evidence['XSRF-TOKEN']})`,
+      );
+      plain(failureOf(() => expect(source()).not.toBeHttpOnlyCookie('laravel-session'))).toBe(
+        `cookie "laravel-session": expected no HttpOnly (script must read it), but ${holder} with it (${evidence['laravel-session']})`,
+      );
     });
 
     test('toBeSecureCookie names the attribute seen and the one expected', () => {
       expect(source()).toBeSecureCookie('shared');
       expect(source()).not.toBeSecureCookie('laravel-session');
-      plain(failureOf(() => expect(source()).toBeSecureCookie('laravel-session'))).toBe(`cookie "laravel-session": expected Secure, but ${holder} without it (${evidence['laravel-session']})`);
-      plain(failureOf(() => expect(source()).not.toBeSecureCookie('shared'))).toBe(`cookie "shared": expected no Secure (it must travel over plain http), but ${holder} with it (${evidence.shared})`);
+      plain(failureOf(() => expect(source()).toBeSecureCookie('laravel-session'))).toBe(
+        `cookie "laravel-session": expected Secure, but ${holder} without it (${evidence['laravel-session']})`,
+      );
+      plain(failureOf(() => expect(source()).not.toBeSecureCookie('shared'))).toBe(
+        `cookie "shared": expected no Secure (it must travel over plain http), but ${holder} with it (${evidence.shared})`,
+      );
     });
 
     test('toHaveSameSite names the SameSite seen and the one expected', () => {
       expect(source()).toHaveSameSite('laravel-session', 'Lax');
       expect(source()).toHaveSameSite('shared', 'None');
       expect(source()).not.toHaveSameSite('laravel-session', 'Strict');
-      plain(failureOf(() => expect(source()).toHaveSameSite('laravel-session', 'Strict'))).toBe(`cookie "laravel-session": expected SameSite=Strict, but ${holder} with SameSite=Lax (${evidence['laravel-session']})`);
-      plain(failureOf(() => expect(source()).not.toHaveSameSite('shared', 'None'))).toBe(`cookie "shared": expected a SameSite other than None, but ${holder} with SameSite=None (${evidence.shared})`);
+      plain(failureOf(() => expect(source()).toHaveSameSite('laravel-session', 'Strict'))).toBe(
+        `cookie "laravel-session": expected SameSite=Strict, but ${holder} with SameSite=Lax (${evidence['laravel-session']})`,
+      );
+      plain(failureOf(() => expect(source()).not.toHaveSameSite('shared', 'None'))).toBe(
+        `cookie "shared": expected a SameSite other than None, but ${holder} with SameSite=None (${evidence.shared})`,
+      );
     });
 
     test('toBeHostOnlyCookie names the Domain seen', () => {
       expect(source()).toBeHostOnlyCookie('laravel-session');
       expect(source()).not.toBeHostOnlyCookie('shared');
-      plain(failureOf(() => expect(source()).toBeHostOnlyCookie('shared'))).toBe(`cookie "shared": expected host-only (no Domain attribute), but ${holder} for Domain=.example.test (${evidence.shared})`);
-      plain(failureOf(() => expect(source()).not.toBeHostOnlyCookie('laravel-session'))).toBe(`cookie "laravel-session": expected a Domain attribute, but ${holder} ${hostOnly} (${evidence['laravel-session']})`);
+      plain(failureOf(() => expect(source()).toBeHostOnlyCookie('shared'))).toBe(
+        `cookie "shared": expected host-only (no Domain attribute), but ${holder} for Domain=.example.test (${evidence.shared})`,
+      );
+      plain(failureOf(() => expect(source()).not.toBeHostOnlyCookie('laravel-session'))).toBe(
+        `cookie "laravel-session": expected a Domain attribute, but ${holder} ${hostOnly} (${evidence['laravel-session']})`,
+      );
     });
 
     test('an attribute matcher on an absent cookie fails with and without .not', () => {
@@ -120,15 +145,23 @@ for (const { label, source, place, holder, present, evidence, hostOnly } of SOUR
 
 test.describe('cookie sources without cookies', () => {
   test('an empty array is described neutrally, not as Set-Cookie headers', () => {
-    plain(failureOf(() => expect([]).toHaveCookie('laravel-session'))).toBe('cookie "laravel-session": not found in the given cookies (an empty list); present: none');
-    plain(failureOf(() => expect([]).not.toBeHttpOnlyCookie('laravel-session'))).toBe('cookie "laravel-session": not found in the given cookies (an empty list); present: none');
+    plain(failureOf(() => expect([]).toHaveCookie('laravel-session'))).toBe(
+      'cookie "laravel-session": not found in the given cookies (an empty list); present: none',
+    );
+    plain(failureOf(() => expect([]).not.toBeHttpOnlyCookie('laravel-session'))).toBe(
+      'cookie "laravel-session": not found in the given cookies (an empty list); present: none',
+    );
     expect([]).not.toHaveCookie('laravel-session');
   });
 
   test('a failed exchange says the request failed, and why', () => {
     const failed = loginExchange({ response: undefined, failure: 'net::ERR_FAILED' });
-    plain(failureOf(() => expect(failed).toHaveCookie('laravel-session'))).toBe('cookie "laravel-session": not found in the Set-Cookie headers of POST /login; present: none: the request failed (net::ERR_FAILED)');
-    plain(failureOf(() => expect(failed).not.toBeHttpOnlyCookie('laravel-session'))).toContain('present: none: the request failed (net::ERR_FAILED)');
+    plain(failureOf(() => expect(failed).toHaveCookie('laravel-session'))).toBe(
+      'cookie "laravel-session": not found in the Set-Cookie headers of POST /login; present: none: the request failed (net::ERR_FAILED)',
+    );
+    plain(failureOf(() => expect(failed).not.toBeHttpOnlyCookie('laravel-session'))).toContain(
+      'present: none: the request failed (net::ERR_FAILED)',
+    );
   });
 
   test('an exchange still in flight says no response was recorded yet', () => {
@@ -141,13 +174,20 @@ test.describe('cookie sources without cookies', () => {
 test.describe('cookie sources from Set-Cookie headers', () => {
   test('a Set-Cookie without SameSite says Chromium then applies Lax', () => {
     const raw = 'plain=abcdefghijklmnop; path=/';
-    plain(failureOf(() => expect([parseSetCookie(raw)]).toHaveSameSite('plain', 'Lax'))).toBe('cookie "plain": expected SameSite=Lax, but the cookie was set without SameSite (Chromium then applies Lax) (Set-Cookie: plain=abcdefgh…; path=/)');
+    plain(failureOf(() => expect([parseSetCookie(raw)]).toHaveSameSite('plain', 'Lax'))).toBe(
+      'cookie "plain": expected SameSite=Lax, but the cookie was set without SameSite (Chromium then applies Lax) (Set-Cookie: plain=abcdefgh…; path=/)',
+    );
   });
 
   test('the last Set-Cookie of a name is the one judged, as in the browser', () => {
-    const twice = [parseSetCookie(SET_COOKIE_HEADERS['laravel-session']), parseSetCookie('laravel-session=forgotten; path=/; max-age=0')];
+    const twice = [
+      parseSetCookie(SET_COOKIE_HEADERS['laravel-session']),
+      parseSetCookie('laravel-session=forgotten; path=/; max-age=0'),
+    ];
     expect(twice).not.toBeHttpOnlyCookie('laravel-session');
-    expect(loginExchange({ response: { status: 204, setCookies: twice, cors: {} } })).not.toBeHttpOnlyCookie('laravel-session');
+    expect(loginExchange({ response: { status: 204, setCookies: twice, cors: {} } })).not.toBeHttpOnlyCookie(
+      'laravel-session',
+    );
   });
 });
 
@@ -168,22 +208,33 @@ test.describe('toHaveSentHeader', () => {
 
   test('names the value seen and the one expected, with and without .not', () => {
     const login = loginExchange();
-    plain(failureOf(() => expect(login).toHaveSentHeader('Origin', 'http://evil.example.test'))).toBe('POST /login: expected Origin: "http://evil.example.test", but it carried Origin: "http://spa.example.test"');
-    plain(failureOf(() => expect(login).not.toHaveSentHeader('Origin', 'http://spa.example.test'))).toBe('POST /login: expected Origin not to be "http://spa.example.test", but it was');
-    plain(failureOf(() => expect(login).not.toHaveSentHeader('Origin'))).toBe('POST /login: expected no Origin header, but it carried Origin: "http://spa.example.test"');
+    plain(failureOf(() => expect(login).toHaveSentHeader('Origin', 'http://evil.example.test'))).toBe(
+      'POST /login: expected Origin: "http://evil.example.test", but it carried Origin: "http://spa.example.test"',
+    );
+    plain(failureOf(() => expect(login).not.toHaveSentHeader('Origin', 'http://spa.example.test'))).toBe(
+      'POST /login: expected Origin not to be "http://spa.example.test", but it was',
+    );
+    plain(failureOf(() => expect(login).not.toHaveSentHeader('Origin'))).toBe(
+      'POST /login: expected no Origin header, but it carried Origin: "http://spa.example.test"',
+    );
   });
 
   test('shortens long header values in the list of what was carried', () => {
     const long = 'x'.repeat(50);
     const login = loginExchange({ sent: { headers: { 'x-xsrf-token': long }, cookieNames: [], provisional: false } });
-    plain(failureOf(() => expect(login).toHaveSentHeader('Origin'))).toBe(`POST /login: expected the request to carry Origin, but it carried only: x-xsrf-token: ${'x'.repeat(40)}…`);
+    plain(failureOf(() => expect(login).toHaveSentHeader('Origin'))).toBe(
+      `POST /login: expected the request to carry Origin, but it carried only: x-xsrf-token: ${'x'.repeat(40)}…`,
+    );
   });
 
   test('a header the recorder does not keep is a usage error naming RECORDED_REQUEST_HEADERS', () => {
-    const usage = /^toHaveSentHeader: "User-Agent" is not recorded; the traffic recorder keeps origin, referer, x-xsrf-token, content-type, accept, x-requested-with, sec-fetch-site, authorization \(its RECORDED_REQUEST_HEADERS\)$/;
+    const usage =
+      /^toHaveSentHeader: "User-Agent" is not recorded; the traffic recorder keeps origin, referer, x-xsrf-token, content-type, accept, x-requested-with, sec-fetch-site, authorization \(its RECORDED_REQUEST_HEADERS\)$/;
     plain(() => expect(loginExchange()).toHaveSentHeader('User-Agent')).toThrow(usage);
     plain(() => expect(loginExchange()).not.toHaveSentHeader('User-Agent')).toThrow(usage);
-    plain(() => expect(loginExchange()).toHaveSentHeader('Cookie')).toThrow('toHaveSentHeader: the recorder keeps cookie names only; use toHaveSentCookie(name)');
+    plain(() => expect(loginExchange()).toHaveSentHeader('Cookie')).toThrow(
+      'toHaveSentHeader: the recorder keeps cookie names only; use toHaveSentCookie(name)',
+    );
   });
 
   test('a provisional exchange says Cookie and Origin are unknown, and why when it failed', () => {
@@ -203,14 +254,24 @@ test.describe('toHaveSentCookie', () => {
     const login = loginExchange();
     expect(login).toHaveSentCookie('laravel-session');
     expect(login).not.toHaveSentCookie('remember_web');
-    plain(failureOf(() => expect(login).toHaveSentCookie('remember_web'))).toBe('POST /login: expected the request to carry cookie "remember_web", but its Cookie header held only: XSRF-TOKEN, laravel-session');
-    plain(failureOf(() => expect(login).not.toHaveSentCookie('laravel-session'))).toBe('POST /login: expected no cookie "laravel-session", but it was sent');
+    plain(failureOf(() => expect(login).toHaveSentCookie('remember_web'))).toBe(
+      'POST /login: expected the request to carry cookie "remember_web", but its Cookie header held only: XSRF-TOKEN, laravel-session',
+    );
+    plain(failureOf(() => expect(login).not.toHaveSentCookie('laravel-session'))).toBe(
+      'POST /login: expected no cookie "laravel-session", but it was sent',
+    );
   });
 
   test('a request without a Cookie header says so, and a provisional one says Cookie is unknown', () => {
     const bare = loginExchange({ sent: { headers: {}, cookieNames: [], provisional: false } });
-    plain(failureOf(() => expect(bare).toHaveSentCookie('laravel-session'))).toBe('POST /login: expected the request to carry cookie "laravel-session", but it sent no Cookie header');
-    const failed = loginExchange({ sent: { headers: {}, cookieNames: [], provisional: true }, response: undefined, failure: 'net::ERR_FAILED' });
+    plain(failureOf(() => expect(bare).toHaveSentCookie('laravel-session'))).toBe(
+      'POST /login: expected the request to carry cookie "laravel-session", but it sent no Cookie header',
+    );
+    const failed = loginExchange({
+      sent: { headers: {}, cookieNames: [], provisional: true },
+      response: undefined,
+      failure: 'net::ERR_FAILED',
+    });
     plain(failureOf(() => expect(failed).toHaveSentCookie('laravel-session'))).toBe(
       'POST /login: expected the request to carry cookie "laravel-session", but it sent no Cookie header (Chromium reported only provisional headers for this failed request (net::ERR_FAILED): Cookie and Origin are unknown)',
     );

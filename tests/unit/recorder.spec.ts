@@ -44,12 +44,19 @@ function heldRoute() {
 }
 
 const user: Route = (request, response) => {
-  const cookies = ['laravel-session=eyJpdiI6IlNlc3Npb24ifQ%3D%3D; path=/; httponly; samesite=lax', 'XSRF-TOKEN=eyJpdiI6IlhzcmYifQ%3D%3D; path=/; samesite=lax'];
+  const cookies = [
+    'laravel-session=eyJpdiI6IlNlc3Npb24ifQ%3D%3D; path=/; httponly; samesite=lax',
+    'XSRF-TOKEN=eyJpdiI6IlhzcmYifQ%3D%3D; path=/; samesite=lax',
+  ];
   json(response, { id: 1, name: 'Ada', url: request.url }, { 'set-cookie': cookies });
 };
 
 test.describe('waitFor', () => {
-  test('resolves with the answered exchange: status, JSON body parsed, Set-Cookie parsed', async ({ page, context, serve }) => {
+  test('resolves with the answered exchange: status, JSON body parsed, Set-Cookie parsed', async ({
+    page,
+    context,
+    serve,
+  }) => {
     const api = await serve({ '/api/user': user });
     const traffic = TrafficRecorder.attach(context, api.origin);
     await page.goto(api.origin);
@@ -58,7 +65,9 @@ test.describe('waitFor', () => {
     const exchange = await answered;
     plain(exchange).toMatchObject({ method: 'GET', path: '/api/user', resourceType: 'fetch', preflight: false });
     plain(exchange.response).toMatchObject({ status: 200, json: { id: 1, name: 'Ada', url: '/api/user' } });
-    plain(exchange.response?.setCookies.map(({ name, value, httpOnly, sameSite }) => ({ name, value, httpOnly, sameSite }))).toEqual([
+    plain(
+      exchange.response?.setCookies.map(({ name, value, httpOnly, sameSite }) => ({ name, value, httpOnly, sameSite })),
+    ).toEqual([
       { name: 'laravel-session', value: 'eyJpdiI6IlNlc3Npb24ifQ%3D%3D', httpOnly: true, sameSite: 'lax' },
       { name: 'XSRF-TOKEN', value: 'eyJpdiI6IlhzcmYifQ%3D%3D', httpOnly: false, sameSite: 'lax' },
     ]);
@@ -68,7 +77,11 @@ test.describe('waitFor', () => {
     expect(await context.cookies()).toBeHostOnlyCookie('XSRF-TOKEN');
   });
 
-  test('a request issued before the call never counts, even when answered after it', async ({ page, context, serve }) => {
+  test('a request issued before the call never counts, even when answered after it', async ({
+    page,
+    context,
+    serve,
+  }) => {
     const held = heldRoute();
     const api = await serve({ '/api/user': user, '/api/held': held.route });
     const traffic = TrafficRecorder.attach(context, api.origin);
@@ -88,7 +101,9 @@ test.describe('waitFor', () => {
     const api = await serve({ '/api/user': user });
     const traffic = TrafficRecorder.attach(context, api.origin);
     await page.goto(api.origin);
-    const withToken = traffic.waitFor('GET', '/api/user', { filter: (exchange) => exchange.sent.headers['x-xsrf-token'] !== undefined });
+    const withToken = traffic.waitFor('GET', '/api/user', {
+      filter: (exchange) => exchange.sent.headers['x-xsrf-token'] !== undefined,
+    });
     await page.evaluate(() => fetch('/api/user?plain'));
     await page.evaluate(() => fetch('/api/user?token', { headers: { 'X-XSRF-TOKEN': 'token' } }));
     const exchange = await withToken;
@@ -97,9 +112,16 @@ test.describe('waitFor', () => {
     plain(traffic.all('GET', '/api/user').map((each) => each.path)).toEqual(['/api/user?plain', '/api/user?token']);
   });
 
-  test('passes over a request the page aborted and resolves with the next answered one', async ({ page, context, serve }) => {
+  test('passes over a request the page aborted and resolves with the next answered one', async ({
+    page,
+    context,
+    serve,
+  }) => {
     const held = heldRoute();
-    const api = await serve({ '/api/user': (request, response) => (request.url === '/api/user?aborted' ? held.route(request, response) : user(request, response)) });
+    const api = await serve({
+      '/api/user': (request, response) =>
+        request.url === '/api/user?aborted' ? held.route(request, response) : user(request, response),
+    });
     const traffic = TrafficRecorder.attach(context, api.origin);
     await page.goto(api.origin);
     const answered = traffic.waitFor('GET', '/api/user');
@@ -134,7 +156,11 @@ test.describe('waitFor', () => {
     );
   });
 
-  test('rejects for a response CORS blocked, naming CORS, with the request headers provisional', async ({ page, context, serve }) => {
+  test('rejects for a response CORS blocked, naming CORS, with the request headers provisional', async ({
+    page,
+    context,
+    serve,
+  }) => {
     const api = await serve({ '/api/user': user });
     const spa = await serve();
     const traffic = TrafficRecorder.attach(context, api.origin);
@@ -147,10 +173,16 @@ test.describe('waitFor', () => {
     await traffic.settled();
     // Only the API's traffic is recorded: the SPA's page is not.
     plain(traffic.exchanges.map((exchange) => exchange.url)).toEqual([`${api.origin}/api/user`]);
-    plain(() => expect(traffic.find('GET', '/api/user')).toHaveSentHeader('Origin')).toThrow(/Chromium reported only provisional headers for this failed request \(net::ERR_FAILED\): Cookie and Origin are unknown\)$/);
+    plain(() => expect(traffic.find('GET', '/api/user')).toHaveSentHeader('Origin')).toThrow(
+      /Chromium reported only provisional headers for this failed request \(net::ERR_FAILED\): Cookie and Origin are unknown\)$/,
+    );
   });
 
-  test('times out with the timeout option, naming the route and listing what the API saw', async ({ page, context, serve }) => {
+  test('times out with the timeout option, naming the route and listing what the API saw', async ({
+    page,
+    context,
+    serve,
+  }) => {
     const api = await serve({ '/api/user': user });
     const traffic = TrafficRecorder.attach(context, api.origin);
     await page.goto(api.origin);
@@ -161,7 +193,11 @@ test.describe('waitFor', () => {
     );
   });
 
-  test('a timeout names a request that failed since the call, as the likely cause', async ({ page, context, serve }) => {
+  test('a timeout names a request that failed since the call, as the likely cause', async ({
+    page,
+    context,
+    serve,
+  }) => {
     const api = await serve({ '/sanctum/csrf-cookie': user });
     const spa = await serve();
     const traffic = TrafficRecorder.attach(context, api.origin);
@@ -175,7 +211,11 @@ test.describe('waitFor', () => {
 });
 
 test.describe('settled', () => {
-  test('waits for a request still in flight, through other traffic, until it is answered', async ({ page, context, serve }) => {
+  test('waits for a request still in flight, through other traffic, until it is answered', async ({
+    page,
+    context,
+    serve,
+  }) => {
     const held = heldRoute();
     const api = await serve({ '/api/user': user, '/api/held': held.route });
     const traffic = TrafficRecorder.attach(context, api.origin);
@@ -200,7 +240,9 @@ test.describe('settled', () => {
     const traffic = TrafficRecorder.attach(context, api.origin);
     await page.goto(api.origin);
     await fireSeen(page, '/api/held');
-    await plain(traffic.settled({ timeout: 200 })).rejects.toThrow('traffic did not settle within 200 ms: still in flight: GET /api/held');
+    await plain(traffic.settled({ timeout: 200 })).rejects.toThrow(
+      'traffic did not settle within 200 ms: still in flight: GET /api/held',
+    );
     held.release();
   });
 });
@@ -219,7 +261,11 @@ async function answerThenNavigateAway(page: Page, origin: string): Promise<void>
   await page.goto(`${origin}/?elsewhere`);
 }
 
-test('a JSON body lost to a navigation is recorded as bodyError, not as an undefined json', async ({ page, context, serve }) => {
+test('a JSON body lost to a navigation is recorded as bodyError, not as an undefined json', async ({
+  page,
+  context,
+  serve,
+}) => {
   const api = await serve({ '/api/user': halfJsonBody });
   const traffic = TrafficRecorder.attach(context, api.origin);
   await page.goto(api.origin);
@@ -228,12 +274,18 @@ test('a JSON body lost to a navigation is recorded as bodyError, not as an undef
   const exchange = traffic.find('GET', '/api/user');
   plain(exchange.response?.status).toBe(200);
   plain(exchange.response?.json).toBeUndefined();
-  plain(exchange.response?.bodyError).toMatch(/^the body could not be read \(.+\): the page navigated or closed before it arrived$/);
+  plain(exchange.response?.bodyError).toMatch(
+    /^the body could not be read \(.+\): the page navigated or closed before it arrived$/,
+  );
   plain(exchange.failure).toBe('net::ERR_ABORTED');
   plain(traffic.summary()).toContain('GET /api/user → 200  sent: Referer  (the body could not be read (');
 });
 
-test('waitFor resolves with a request that was answered, even when a navigation then cut its body off', async ({ page, context, serve }) => {
+test('waitFor resolves with a request that was answered, even when a navigation then cut its body off', async ({
+  page,
+  context,
+  serve,
+}) => {
   const api = await serve({ '/api/user': halfJsonBody });
   const traffic = TrafficRecorder.attach(context, api.origin);
   await page.goto(api.origin);
@@ -255,7 +307,11 @@ test('the context closing rejects a pending waitFor, and any later one', async (
   await fireSeen(page, '/api/held');
   await held.received;
   await context.close();
-  await plain(answered).rejects.toThrow(/^the browser context closed before GET \/api\/held was answered; the API saw:\nGET \/ → 200\nGET \/api\/held ✗ /);
-  await plain(traffic.waitFor('GET', '/api/user')).rejects.toThrow(/^the browser context closed before GET \/api\/user was answered; the API saw:\n/);
+  await plain(answered).rejects.toThrow(
+    /^the browser context closed before GET \/api\/held was answered; the API saw:\nGET \/ → 200\nGET \/api\/held ✗ /,
+  );
+  await plain(traffic.waitFor('GET', '/api/user')).rejects.toThrow(
+    /^the browser context closed before GET \/api\/user was answered; the API saw:\n/,
+  );
   held.release();
 });

@@ -14,7 +14,8 @@ test('a URL-encoded value is kept encoded', () => {
 });
 
 test('every attribute is read: flags, SameSite lower-cased, Path, Domain, Max-Age as a number, Expires with its comma', () => {
-  const raw = 'laravel-session=abc; expires=Wed, 21 Oct 2037 07:28:00 GMT; Max-Age=7200; path=/app; domain=.example.test; secure; httponly; samesite=Lax';
+  const raw =
+    'laravel-session=abc; expires=Wed, 21 Oct 2037 07:28:00 GMT; Max-Age=7200; path=/app; domain=.example.test; secure; httponly; samesite=Lax';
   expect(parseSetCookie(raw)).toEqual({
     name: 'laravel-session',
     value: 'abc',
@@ -30,13 +31,30 @@ test('every attribute is read: flags, SameSite lower-cased, Path, Domain, Max-Ag
 });
 
 test('attribute names are read whatever their case', () => {
-  const cookie = parseSetCookie('a=1; HTTPONLY; SeCuRe; SAMESITE=STRICT; PATH=/x; DOMAIN=example.test; MAX-AGE=0; EXPIRES=Thu, 01 Jan 1970 00:00:00 GMT');
-  expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'strict', path: '/x', domain: 'example.test', maxAge: 0, expires: 'Thu, 01 Jan 1970 00:00:00 GMT' });
+  const cookie = parseSetCookie(
+    'a=1; HTTPONLY; SeCuRe; SAMESITE=STRICT; PATH=/x; DOMAIN=example.test; MAX-AGE=0; EXPIRES=Thu, 01 Jan 1970 00:00:00 GMT',
+  );
+  expect(cookie).toMatchObject({
+    httpOnly: true,
+    secure: true,
+    sameSite: 'strict',
+    path: '/x',
+    domain: 'example.test',
+    maxAge: 0,
+    expires: 'Thu, 01 Jan 1970 00:00:00 GMT',
+  });
 });
 
 test('missing attributes stay absent: not HttpOnly, not Secure, host-only (no domain)', () => {
   const cookie = parseSetCookie('XSRF-TOKEN=abc; path=/');
-  expect(cookie).toEqual({ name: 'XSRF-TOKEN', value: 'abc', httpOnly: false, secure: false, path: '/', raw: 'XSRF-TOKEN=abc; path=/' });
+  expect(cookie).toEqual({
+    name: 'XSRF-TOKEN',
+    value: 'abc',
+    httpOnly: false,
+    secure: false,
+    path: '/',
+    raw: 'XSRF-TOKEN=abc; path=/',
+  });
   expect(cookie.domain).toBeUndefined();
   expect(cookie.sameSite).toBeUndefined();
   expect(cookie.maxAge).toBeUndefined();

@@ -37,7 +37,11 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 function printedPids(text: string): number[] {
   const line = text.split('\n').find((l) => l.includes('PIDS '));
   expect(line, `no PIDS line in:\n${text}`).toBeDefined();
-  return line!.slice(line!.indexOf('PIDS ') + 5).trim().split(/\s+/).map(Number);
+  return line!
+    .slice(line!.indexOf('PIDS ') + 5)
+    .trim()
+    .split(/\s+/)
+    .map(Number);
 }
 
 test('starts the command with {port}/{api}/{origin} filled in and resolves once it answers below 500', async () => {
@@ -73,7 +77,13 @@ test('starts the command with {port}/{api}/{origin} filled in and resolves once 
 
 test('a command that exits before it is ready fails with its exit code and output, at once', async () => {
   const started = Date.now();
-  const error = await rejection(startSpaCommand(await options(nodeScript(`console.log("compiling..."); console.error("boom: vite.config.ts is broken"); process.exit(3)`))));
+  const error = await rejection(
+    startSpaCommand(
+      await options(
+        nodeScript(`console.log("compiling..."); console.error("boom: vite.config.ts is broken"); process.exit(3)`),
+      ),
+    ),
+  );
   expect(error).toBeInstanceOf(KitError);
   expect(error).not.toBeInstanceOf(SpaPortInUse);
   expect(error.message).toContain('exit code 3');

@@ -4,7 +4,13 @@ import type { ApiResponse } from './apiClient';
 
 /** Laravel puts a human-readable reason in `message` for 4xx/5xx JSON responses. */
 export function messageOf(body: unknown): string | undefined {
-  if (typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string' && body.message !== '') {
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    'message' in body &&
+    typeof body.message === 'string' &&
+    body.message !== ''
+  ) {
     return body.message;
   }
   return undefined;

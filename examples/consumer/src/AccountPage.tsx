@@ -26,7 +26,9 @@ export function AccountPage({ user, onSignedOut }: { user: User; onSignedOut: ()
       <p>{`Welcome back, ${user.name}`}</p>
       <p>{`Signed in as ${user.email}`}</p>
       {failure && <p role="alert">{failure}</p>}
-      <button type="button" onClick={() => void signOut()} disabled={signingOut}>Sign out</button>
+      <button type="button" onClick={() => void signOut()} disabled={signingOut}>
+        Sign out
+      </button>
     </main>
   );
 }

@@ -6,10 +6,7 @@ import { SignInPage } from './SignInPage.tsx';
 import { useHistoryPath } from './useHistoryPath.ts';
 import { fetchCurrentUser, type User } from './user.ts';
 
-type Session =
-  | { state: 'checking' }
-  | { state: 'unknown'; reason: string }
-  | { state: 'known'; user: User | null };
+type Session = { state: 'checking' } | { state: 'unknown'; reason: string } | { state: 'known'; user: User | null };
 
 export function App() {
   const [path, navigate] = useHistoryPath();

@@ -35,11 +35,27 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: User) => void })
       <h1>Sign in to Acme</h1>
       <form onSubmit={(event) => void signIn(event)} noValidate>
         <label htmlFor={emailId}>E-mail address</label>
-        <input id={emailId} type="email" name="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} />
+        <input
+          id={emailId}
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
         <label htmlFor={secretId}>Secret</label>
-        <input id={secretId} type="password" name="password" autoComplete="current-password" value={secret} onChange={(event) => setSecret(event.target.value)} />
+        <input
+          id={secretId}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={secret}
+          onChange={(event) => setSecret(event.target.value)}
+        />
         {failure && <p role="alert">{failure}</p>}
-        <button type="submit" disabled={submitting}>Continue</button>
+        <button type="submit" disabled={submitting}>
+          Continue
+        </button>
       </form>
     </main>
   );

@@ -26,8 +26,12 @@ export async function freshConsumer({ type, tarball, files }: FreshConsumerOptio
   await run('npm', ['init', '-y'], { cwd: dir });
   const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ ...manifest, type }, null, 2));
-  const playwrightVersion = JSON.parse(await readFile(path.join(process.cwd(), 'node_modules/@playwright/test/package.json'), 'utf8')).version;
-  await run('npm', ['install', '--no-audit', '--no-fund', tarball, `@playwright/test@${playwrightVersion}`], { cwd: dir });
+  const playwrightVersion = JSON.parse(
+    await readFile(path.join(process.cwd(), 'node_modules/@playwright/test/package.json'), 'utf8'),
+  ).version;
+  await run('npm', ['install', '--no-audit', '--no-fund', tarball, `@playwright/test@${playwrightVersion}`], {
+    cwd: dir,
+  });
   for (const [target, source] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, target)), { recursive: true });
     await copyFile(path.join(filesDir, source), path.join(dir, target));

@@ -8,9 +8,15 @@ import { appServers } from '../untouched/app-servers.ts';
  * owner is gone.
  */
 export async function leftoversOf(appDir: string): Promise<string[]> {
-  const left = (await appServers(appDir)).map((server) => `php server still running: pid ${server.pid} (${server.commandLine})`);
+  const left = (await appServers(appDir)).map(
+    (server) => `php server still running: pid ${server.pid} (${server.commandLine})`,
+  );
   // Files are named "<owner pid>-…": a live owner is another run going on now, not a leftover.
   const workerFiles = await readdir(scratchDir('workers')).catch(() => [] as string[]);
-  left.push(...workerFiles.filter((file) => !processLives(Number(file.split('-')[0]))).map((file) => `worker file left: ${scratchDir('workers', file)}`));
+  left.push(
+    ...workerFiles
+      .filter((file) => !processLives(Number(file.split('-')[0])))
+      .map((file) => `worker file left: ${scratchDir('workers', file)}`),
+  );
   return left;
 }

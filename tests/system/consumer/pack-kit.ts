@@ -10,7 +10,11 @@ export const packedKit = path.join(runCacheDir, 'pack', 'sanctum-spa-kit.tgz');
 /** `npm pack` of the kit (its prepack builds dist/ with tsup), as a consumer would install it. */
 export async function packKit(): Promise<string> {
   await mkdir(path.dirname(packedKit), { recursive: true });
-  const { stdout } = await promisify(execFile)('npm', ['pack', '--silent', '--pack-destination', path.dirname(packedKit)], { cwd: projectDir });
+  const { stdout } = await promisify(execFile)(
+    'npm',
+    ['pack', '--silent', '--pack-destination', path.dirname(packedKit)],
+    { cwd: projectDir },
+  );
   const tarball = stdout.trim().split('\n').at(-1)!;
   await rename(path.join(path.dirname(packedKit), tarball), packedKit);
   return packedKit;

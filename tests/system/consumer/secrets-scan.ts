@@ -20,7 +20,8 @@ export async function findSecrets(folders: string[], literals: string[]): Promis
     for (const file of await filesUnder(folder)) {
       if (file.endsWith('trace.zip')) continue;
       const text = file.endsWith('index.html') ? await embeddedReportData(file) : await readFile(file, 'utf8');
-      for (const literal of literals) if (text.includes(literal)) found.push(`${file}: the literal ${literal.slice(0, 3)}…`);
+      for (const literal of literals)
+        if (text.includes(literal)) found.push(`${file}: the literal ${literal.slice(0, 3)}…`);
       const cookie = ENCRYPTED_COOKIE_VALUE.exec(text);
       if (cookie) found.push(`${file}: a whole encrypted cookie value (${cookie[0].slice(0, 12)}…)`);
     }

@@ -3,7 +3,8 @@ import { promisify } from 'node:util';
 
 /** Every row of a SQLite database's users table, read with PHP's PDO (no sqlite3 CLI needed). */
 export async function usersRows(database: string): Promise<Record<string, unknown>[]> {
-  const script = '$db = new PDO("sqlite:" . $argv[1]); echo json_encode($db->query("SELECT * FROM users ORDER BY id")->fetchAll(PDO::FETCH_ASSOC));';
+  const script =
+    '$db = new PDO("sqlite:" . $argv[1]); echo json_encode($db->query("SELECT * FROM users ORDER BY id")->fetchAll(PDO::FETCH_ASSOC));';
   const { stdout } = await promisify(execFile)('php', ['-r', script, database]);
   return JSON.parse(stdout) as Record<string, unknown>[];
 }
@@ -18,7 +19,10 @@ export async function addUsersColumn(database: string, column: string): Promise<
  * How two snapshots differ: rows added or removed, and changed columns per row.
  * remember_token is listed apart: Laravel's own logout rotates it for a user that had one.
  */
-export function usersDifference(before: Record<string, unknown>[], after: Record<string, unknown>[]): { changes: string[]; rememberTokenRotated: number } {
+export function usersDifference(
+  before: Record<string, unknown>[],
+  after: Record<string, unknown>[],
+): { changes: string[]; rememberTokenRotated: number } {
   const changes: string[] = [];
   let rememberTokenRotated = 0;
   if (after.length !== before.length) changes.push(`${before.length} rows before, ${after.length} after`);

@@ -21,9 +21,18 @@ const CASES: DoctorCase[] = [
   { name: 'the bundled stack, signing in', withUser: true, failing: [] },
   { name: 'SESSION_HTTP_ONLY=false', env: { SESSION_HTTP_ONLY: 'false' }, failing: ['session-cookie-httponly'] },
   { name: 'APP_DEBUG=true', env: { APP_DEBUG: 'true' }, failing: ['no-trace-leak'] },
-  { name: 'SESSION_SAME_SITE=none without Secure', env: { SESSION_SAME_SITE: 'none' }, failing: ['cookie-samesite', 'browser-cookies-accepted'] },
+  {
+    name: 'SESSION_SAME_SITE=none without Secure',
+    env: { SESSION_SAME_SITE: 'none' },
+    failing: ['cookie-samesite', 'browser-cookies-accepted'],
+  },
   { name: 'SESSION_DOMAIN of another domain', env: { SESSION_DOMAIN: '.example.test' }, failing: ['same-site-hosts'] },
-  { name: 'SESSION_DRIVER=array, signing in', env: { SESSION_DRIVER: 'array' }, withUser: true, failing: ['login-round-trip'] },
+  {
+    name: 'SESSION_DRIVER=array, signing in',
+    env: { SESSION_DRIVER: 'array' },
+    withUser: true,
+    failing: ['login-round-trip'],
+  },
   { name: 'a dead API', dead: true, failing: ['api-reachable'] },
 ];
 
@@ -47,12 +56,21 @@ export async function doctorCases(): Promise<DoctorCaseResult[]> {
       const api = stack?.apiUrl ?? `http://${settings.KIT_HOST}:${await freePort()}`;
       const spa = stack?.spaUrl ?? `http://${settings.KIT_HOST}:${await freePort()}`;
       const userArgs = doctorCase.withUser ? ['--user', settings.KIT_TEST_USER_EMAIL] : [];
-      const { code, stdout } = await runDoctor(['doctor', '--api', api, '--spa', spa, ...userArgs, '--json'], { KIT_TEST_USER_PASSWORD: settings.KIT_TEST_USER_PASSWORD });
+      const { code, stdout } = await runDoctor(['doctor', '--api', api, '--spa', spa, ...userArgs, '--json'], {
+        KIT_TEST_USER_PASSWORD: settings.KIT_TEST_USER_PASSWORD,
+      });
       const report = JSON.parse(stdout) as DoctorJson;
       const failed = report.checks.filter((check) => check.status === 'fail').map((check) => check.id);
       const expectedCode = doctorCase.failing.length === 0 ? 0 : 1;
-      const ok = code === expectedCode && doctorCase.failing.every((id) => failed.includes(id)) && (doctorCase.failing.length > 0 || failed.length === 0);
-      results.push({ name: doctorCase.name, ok, said: `exit ${code}, ✗ ${failed.join(', ') || 'none'}${ok ? '' : ` (expected exit ${expectedCode}, ✗ ${doctorCase.failing.join(', ') || 'none'})`}` });
+      const ok =
+        code === expectedCode &&
+        doctorCase.failing.every((id) => failed.includes(id)) &&
+        (doctorCase.failing.length > 0 || failed.length === 0);
+      results.push({
+        name: doctorCase.name,
+        ok,
+        said: `exit ${code}, ✗ ${failed.join(', ') || 'none'}${ok ? '' : ` (expected exit ${expectedCode}, ✗ ${doctorCase.failing.join(', ') || 'none'})`}`,
+      });
     } finally {
       await stack?.stop();
     }

@@ -19,15 +19,27 @@ export async function killMidRun(): Promise<{ killedRunner: number; serverPids: 
     cwd: projectDir,
     env: { ...process.env, KIT_BACKEND: 'native' },
   });
-  const serverFile = await waitFor(async () => (await workerFiles()).find((file) => file.endsWith('.server-pid') && !before.has(file)), 60_000, 'a worker\'s PHP server pid file');
+  const serverFile = await waitFor(
+    async () => (await workerFiles()).find((file) => file.endsWith('.server-pid') && !before.has(file)),
+    60_000,
+    "a worker's PHP server pid file",
+  );
   const worker = Number(serverFile.split('-')[0]);
   const runner = parentOf(await readFile(`/proc/${worker}/stat`, 'utf8'));
   process.kill(worker, 'SIGKILL');
   process.kill(runner, 'SIGKILL');
   await run.exited;
-  const serverPids = await Promise.all((await workerFiles()).filter((file) => file.endsWith('.server-pid') && !before.has(file)).map(async (file) => Number(await readFile(scratchDir('workers', file), 'utf8'))));
+  const serverPids = await Promise.all(
+    (await workerFiles())
+      .filter((file) => file.endsWith('.server-pid') && !before.has(file))
+      .map(async (file) => Number(await readFile(scratchDir('workers', file), 'utf8'))),
+  );
   // The watchdog of each server (the kit's managed-process.ts) sees its worker's pipe close: give it a moment.
-  await waitFor(async () => (serverPids.some(groupLives) ? undefined : true), 5_000, 'the killed workers\' servers stopping').catch(() => undefined);
+  await waitFor(
+    async () => (serverPids.some(groupLives) ? undefined : true),
+    5_000,
+    "the killed workers' servers stopping",
+  ).catch(() => undefined);
   const leftAfterKill = [
     ...serverPids.filter(groupLives).map((pid) => `php -S (process group ${pid}) still running`),
     ...(await workerFiles()).filter((file) => !before.has(file)).map((file) => `worker file ${file}`),
@@ -40,7 +52,11 @@ export async function killMidRun(): Promise<{ killedRunner: number; serverPids: 
 /** After the next run: the killed run's servers, worker files and output folder must all be gone. */
 export async function whatRemains(killed: { killedRunner: number; serverPids: number[] }): Promise<string[]> {
   const left = killed.serverPids.filter(groupLives).map((pid) => `php -S (process group ${pid}) still running`);
-  left.push(...(await workerFiles()).filter((file) => !processLives(Number(file.split('-')[0]))).map((file) => `worker file ${file}`));
+  left.push(
+    ...(await workerFiles())
+      .filter((file) => !processLives(Number(file.split('-')[0])))
+      .map((file) => `worker file ${file}`),
+  );
   const outputs = await readdir(path.join(projectDir, 'test-results')).catch(() => [] as string[]);
   if (outputs.includes(`run-${killed.killedRunner}`)) left.push(`test-results/run-${killed.killedRunner}`);
   return left;

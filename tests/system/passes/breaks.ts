@@ -33,17 +33,32 @@ export async function breaksPass({ only, writeTable }: BreaksPassOptions): Promi
   const tableOfRun = path.join(scratch, 'breaks.md');
   try {
     console.log(`\n=== "break catalogue": each break against a sandbox copy of ${path.relative(projectDir, appDir)}`);
-    const args = ['sanctum-spa-kit', 'breaks', '--app-dir', appDir, '--concurrency', '4', '--strict', '--markdown', tableOfRun];
+    const args = [
+      'sanctum-spa-kit',
+      'breaks',
+      '--app-dir',
+      appDir,
+      '--concurrency',
+      '4',
+      '--strict',
+      '--markdown',
+      tableOfRun,
+    ];
     if (only) args.push(`--only=${only.join(',')}`);
     const code = await npx([...args, '--', '--project=wire', '--project=chromium']);
     if (code === 2) throw new KitError('npx sanctum-spa-kit breaks: bad usage (see above)');
     const table = (await readFile(tableOfRun, 'utf8')).trim();
     const tableProblem = only ? undefined : await syncTable(table, writeTable);
     // The table's rows after its header and separator: one per break run.
-    const rows = table.split('\n').slice(2).filter((row) => row.startsWith('|'));
+    const rows = table
+      .split('\n')
+      .slice(2)
+      .filter((row) => row.startsWith('|'));
     const failed = (code === 0 ? 0 : 1) + (tableProblem ? 1 : 0);
     if (tableProblem) console.error(tableProblem);
-    return [{ name: `break catalogue (${rows.length} breaks)`, passed: code === 0 ? rows.length : 0, failed, jsonFile: '' }];
+    return [
+      { name: `break catalogue (${rows.length} breaks)`, passed: code === 0 ? rows.length : 0, failed, jsonFile: '' },
+    ];
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -52,7 +67,14 @@ export async function breaksPass({ only, writeTable }: BreaksPassOptions): Promi
 /** The command as a team runs it, on the bundled app with the harness's native backend. */
 async function npx(args: string[]): Promise<number> {
   const env = { ...process.env, KIT_BACKEND: 'native' };
-  const { exit } = await runProcess({ label: 'npx sanctum-spa-kit breaks', command: 'npx', args, cwd: projectDir, env, output: 'terminal' });
+  const { exit } = await runProcess({
+    label: 'npx sanctum-spa-kit breaks',
+    command: 'npx',
+    args,
+    cwd: projectDir,
+    env,
+    output: 'terminal',
+  });
   if (exit.error) throw exit.error;
   return exit.code ?? 1;
 }
@@ -68,7 +90,8 @@ async function syncTable(table: string, write: boolean): Promise<string | undefi
   // The fix's wording may vary with the evidence a run saw (a server that exited, or one that refused):
   // what must match is each break, its verdict and the diagnosis it was named by.
   if (!write && verdictsOf(current) === verdictsOf(table)) return undefined;
-  if (!write) return "docs/breaks.md: the break table differs from this run's; run npm run test:breaks -- --write-table and commit it";
+  if (!write)
+    return "docs/breaks.md: the break table differs from this run's; run npm run test:breaks -- --write-table and commit it";
   await writeFile(TABLE_FILE, `${doc.slice(0, start + TABLE_START.length)}\n${table}\n${doc.slice(end)}`);
   console.log('docs/breaks.md: break table rewritten from this run');
   return undefined;

@@ -12,6 +12,7 @@ import { runPlaywright, type PassResult } from '../support/playwright-pass.ts';
 export async function concurrentPass(): Promise<PassResult[]> {
   await rm(appDirOf(DEFAULT_LINE.laravel), { recursive: true, force: true });
   await rm(path.join(projectDir, 'app-under-test', 'spa', 'dist'), { recursive: true, force: true });
-  const run = (name: string) => runPlaywright({ name, env: { KIT_BACKEND: 'native' }, args: ['--project=wire', '--project=chromium'] });
+  const run = (name: string) =>
+    runPlaywright({ name, env: { KIT_BACKEND: 'native' }, args: ['--project=wire', '--project=chromium'] });
   return Promise.all([run('concurrent run A (provisioning due)'), run('concurrent run B (provisioning due)')]);
 }

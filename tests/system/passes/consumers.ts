@@ -22,20 +22,31 @@ import { runPlaywright, type PassResult } from '../support/playwright-pass.ts';
  */
 export async function consumersPass(): Promise<PassResult[]> {
   const tarball = await packKit();
-  const files = { 'playwright.config.ts': 'playwright.config.ts', 'e2e/spa-adapter.ts': 'spa-adapter.ts', 'e2e/sanctum.spec.ts': 'sanctum.spec.ts' };
+  const files = {
+    'playwright.config.ts': 'playwright.config.ts',
+    'e2e/spa-adapter.ts': 'spa-adapter.ts',
+    'e2e/sanctum.spec.ts': 'sanctum.spec.ts',
+  };
   const esm = await freshConsumer({ type: 'module', tarball, files });
   const cjs = await freshConsumer({ type: 'commonjs', tarball, files });
   const results: PassResult[] = [];
   try {
     results.push(
-      await againstStack('fresh ESM consumer, external stack; its users table unchanged', esm, {}, async (stack, run) => {
-        const before = await usersRows(stack.database);
-        const result = await run();
-        const { changes, rememberTokenRotated } = usersDifference(before, await usersRows(stack.database));
-        const rotated = rememberTokenRotated ? ` (remember_token rotated by Laravel's logout for ${rememberTokenRotated} user(s))` : '';
-        console.log(`users table: ${changes.length === 0 ? 'unchanged' : changes.join('; ')}${rotated}`);
-        return { ...result, failed: result.failed + changes.length };
-      }),
+      await againstStack(
+        'fresh ESM consumer, external stack; its users table unchanged',
+        esm,
+        {},
+        async (stack, run) => {
+          const before = await usersRows(stack.database);
+          const result = await run();
+          const { changes, rememberTokenRotated } = usersDifference(before, await usersRows(stack.database));
+          const rotated = rememberTokenRotated
+            ? ` (remember_token rotated by Laravel's logout for ${rememberTokenRotated} user(s))`
+            : '';
+          console.log(`users table: ${changes.length === 0 ? 'unchanged' : changes.join('; ')}${rotated}`);
+          return { ...result, failed: result.failed + changes.length };
+        },
+      ),
     );
     const longSessions = 'fresh CommonJS consumer, external stack with SESSION_LIFETIME=240 and an extra users column';
     results.push(
@@ -50,8 +61,11 @@ export async function consumersPass(): Promise<PassResult[]> {
       await againstStack(httpOnly, esm, { SESSION_HTTP_ONLY: 'false' }, async (_stack, run) => {
         const result = await run(['--grep', 'guest gets a 401']);
         const report = await readFile(result.jsonFile, 'utf8');
-        const named = result.failed > 0 && report.includes('expected HttpOnly') && !report.includes('is it a Laravel Sanctum API');
-        console.log(`SESSION_HTTP_ONLY=false: ${named ? 'red, naming HttpOnly, as it must' : 'NOT caught as it must be'}`);
+        const named =
+          result.failed > 0 && report.includes('expected HttpOnly') && !report.includes('is it a Laravel Sanctum API');
+        console.log(
+          `SESSION_HTTP_ONLY=false: ${named ? 'red, naming HttpOnly, as it must' : 'NOT caught as it must be'}`,
+        );
         return { name: result.name, passed: named ? 1 : 0, failed: named ? 0 : 1, jsonFile: result.jsonFile };
       }),
     );

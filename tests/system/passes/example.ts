@@ -6,5 +6,7 @@ import { runPlaywright, type PassResult } from '../support/playwright-pass.ts';
 export async function examplePass(): Promise<PassResult[]> {
   await packKit();
   await installExample();
-  return [await runPlaywright({ name: 'examples/consumer (axios SPA, webServer stack)', env: {}, args: [], cwd: exampleDir })];
+  return [
+    await runPlaywright({ name: 'examples/consumer (axios SPA, webServer stack)', env: {}, args: [], cwd: exampleDir }),
+  ];
 }

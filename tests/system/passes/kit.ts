@@ -21,7 +21,9 @@ export async function kitPass(): Promise<PassResult[]> {
     runs.push({ name: 'native', env: { KIT_BACKEND: 'native' }, args: [] });
     runs.push({ name: 'docker-matrix', env: { KIT_BACKEND: 'docker', KIT_MATRIX: 'all' }, args: ['--project=* @ *'] });
   } else if (!dockerAnswers) {
-    console.log('kit pass: no Docker engine answers; the docker backend and its matrix are not tested (bash scripts/install-docker.sh adds them)');
+    console.log(
+      'kit pass: no Docker engine answers; the docker backend and its matrix are not tested (bash scripts/install-docker.sh adds them)',
+    );
   }
   runs.push({
     name: 'topologies (https on subdomains, replicas, SSR; their twins)',

@@ -20,7 +20,10 @@ export async function secretsPass(): Promise<PassResult[]> {
     args: ['--project=wire', '--project=chromium'],
   });
   const leaks = await findSecrets(artefactsOf(masked.name), [SECRET]);
-  const maskedSaid = leaks.length === 0 ? `"${SECRET}" and whole cookie values are in no report file` : `LEAKED\n  ${leaks.join('\n  ')}`;
+  const maskedSaid =
+    leaks.length === 0
+      ? `"${SECRET}" and whole cookie values are in no report file`
+      : `LEAKED\n  ${leaks.join('\n  ')}`;
   console.log(`secrets masked: ${maskedSaid}`);
   const shown = await runPlaywright({
     name: 'secrets shown',
@@ -29,7 +32,9 @@ export async function secretsPass(): Promise<PassResult[]> {
   });
   const control = await findSecrets(artefactsOf(shown.name), [SECRET]);
   const controlFound = control.length > 0;
-  console.log(`secrets shown (control): the scan ${controlFound ? `finds them (${control.length} files), as it must` : 'finds NOTHING: it cannot fail'}`);
+  console.log(
+    `secrets shown (control): the scan ${controlFound ? `finds them (${control.length} files), as it must` : 'finds NOTHING: it cannot fail'}`,
+  );
   const failed = masked.failed + shown.failed + leaks.length + (controlFound ? 0 : 1);
   return [{ ...masked, passed: masked.passed + shown.passed, failed }];
 }

@@ -15,15 +15,24 @@ import { untouchedCases } from '../untouched/untouched-pass.ts';
 export async function untouchedPass(): Promise<PassResult[]> {
   await installExample();
   const consumerDir = await laravelAppConsumer(await packKit());
-  console.log('\n=== "the team\'s app untouched": copies of the bundled app in teams\' setups, fingerprinted around every kind of run');
+  console.log(
+    '\n=== "the team\'s app untouched": copies of the bundled app in teams\' setups, fingerprinted around every kind of run',
+  );
   try {
-    const cases = await untouchedCases({ sourceAppDir: appDirOf(DEFAULT_LINE.laravel), consumerDir, spaDir: exampleDir });
+    const cases = await untouchedCases({
+      sourceAppDir: appDirOf(DEFAULT_LINE.laravel),
+      consumerDir,
+      spaDir: exampleDir,
+    });
     for (const { name, problems } of cases) {
-      const said = problems.length === 0 ? ': byte-identical, no connection to its services' : `\n    ${problems.join('\n    ')}`;
+      const said =
+        problems.length === 0 ? ': byte-identical, no connection to its services' : `\n    ${problems.join('\n    ')}`;
       console.log(`  ${problems.length === 0 ? '✓' : '✗'} ${name}${said}`);
     }
     const failed = cases.filter((untouchedCase) => untouchedCase.problems.length > 0).length;
-    return [{ name: `the team's app untouched (${cases.length} cases)`, passed: cases.length - failed, failed, jsonFile: '' }];
+    return [
+      { name: `the team's app untouched (${cases.length} cases)`, passed: cases.length - failed, failed, jsonFile: '' },
+    ];
   } finally {
     await rm(consumerDir, { recursive: true, force: true });
   }

@@ -15,7 +15,11 @@ export async function installExample(): Promise<void> {
 
 /** A fresh consumer whose config runs its own Laravel app (APP_DIR) with the example's adapter and spec, its SPA (SPA_DIR) served per worker by Vite. */
 export async function laravelAppConsumer(tarball: string): Promise<string> {
-  const dir = await freshConsumer({ type: 'module', tarball, files: { 'playwright.config.ts': 'laravel-app.config.ts' } });
+  const dir = await freshConsumer({
+    type: 'module',
+    tarball,
+    files: { 'playwright.config.ts': 'laravel-app.config.ts' },
+  });
   await cp(path.join(exampleDir, 'e2e'), path.join(dir, 'e2e'), { recursive: true });
   return dir;
 }

@@ -30,18 +30,40 @@ export const reportDirOf = (name: string) => path.join(projectDir, 'playwright-r
 export async function runPlaywright(run: PlaywrightRun): Promise<PassResult> {
   const jsonFile = path.join(runCacheDir, 'e2e', `${slug(run.name)}.json`);
   await rm(jsonFile, { force: true });
-  const variables = Object.entries(run.env).map(([key, value]) => `${key}=${value}`).join(' ');
+  const variables = Object.entries(run.env)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(' ');
   const where = run.cwd ? `(in ${run.cwd}) ` : '';
   console.log(`\n=== "${run.name}": ${where}npx playwright test ${run.args.join(' ')} ${variables}`);
-  const env = { ...process.env, ...run.env, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile, PLAYWRIGHT_HTML_OUTPUT_DIR: reportDirOf(run.name) };
+  const env = {
+    ...process.env,
+    ...run.env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
+    PLAYWRIGHT_HTML_OUTPUT_DIR: reportDirOf(run.name),
+  };
   const args = ['playwright', 'test', '--reporter=list,json,html', ...run.args];
   const cwd = run.cwd ?? projectDir;
-  const { exit } = await runProcess({ label: 'npx playwright test', command: 'npx', args, cwd, env, output: 'terminal' });
+  const { exit } = await runProcess({
+    label: 'npx playwright test',
+    command: 'npx',
+    args,
+    cwd,
+    env,
+    output: 'terminal',
+  });
   const code = exit.code ?? 1;
-  const stats = await readFile(jsonFile, 'utf8').then((text) => JSON.parse(text).stats, () => undefined);
+  const stats = await readFile(jsonFile, 'utf8').then(
+    (text) => JSON.parse(text).stats,
+    () => undefined,
+  );
   if (!stats) return { name: run.name, passed: 0, failed: Math.max(code, 1), jsonFile };
   const exitedRedWithoutFailure = code !== 0 && stats.unexpected === 0 ? 1 : 0;
-  return { name: run.name, passed: stats.expected, failed: stats.unexpected + stats.flaky + exitedRedWithoutFailure, jsonFile };
+  return {
+    name: run.name,
+    passed: stats.expected,
+    failed: stats.unexpected + stats.flaky + exitedRedWithoutFailure,
+    jsonFile,
+  };
 }
 
 /** A command that must succeed, shown on the terminal. */

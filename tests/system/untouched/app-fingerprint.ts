@@ -16,7 +16,13 @@ export async function fingerprint(appDir: string): Promise<AppFingerprint> {
     const relative = path.relative(appDir, full);
     if (INSTALLED.has(relative.split(path.sep)[0])) continue;
     if (entry.isDirectory()) prints.set(`${relative}/`, 'dir');
-    else if (entry.isFile()) prints.set(relative, createHash('sha256').update(await readFile(full)).digest('hex'));
+    else if (entry.isFile())
+      prints.set(
+        relative,
+        createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex'),
+      );
     else prints.set(relative, entry.isSymbolicLink() ? 'symlink' : 'other');
   }
   return prints;

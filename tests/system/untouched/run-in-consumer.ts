@@ -21,7 +21,13 @@ export async function runInConsumer(
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; during?: (run: ManagedProcess) => Promise<void> },
 ): Promise<ConsumerRun> {
-  const run = startProcess({ label: `${command} ${args[0] ?? ''}`.trim(), command, args, cwd: options.cwd, env: options.env });
+  const run = startProcess({
+    label: `${command} ${args[0] ?? ''}`.trim(),
+    command,
+    args,
+    cwd: options.cwd,
+    env: options.env,
+  });
   const [{ exit }] = await Promise.all([finish(run, { timeoutMs: RUN_TIMEOUT_MS }), options.during?.(run)]);
   if (exit.error) throw exit.error;
   return { exitCode: exit.code, signal: exit.signal, outputTail: run.logTail(12) };

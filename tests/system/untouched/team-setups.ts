@@ -31,15 +31,29 @@ async function artisan(appDir: string, ...args: string[]): Promise<void> {
   await run('php', ['artisan', ...args], { cwd: appDir });
 }
 
-const mysql = (port: number) => ({ DB_CONNECTION: 'mysql', DB_HOST: '127.0.0.1', DB_PORT: port, DB_DATABASE: 'team', DB_USERNAME: 'team', DB_PASSWORD: 'team-db-password' });
-const postgres = (port: number) => ({ DB_CONNECTION: 'pgsql', DB_HOST: '127.0.0.1', DB_PORT: port, DB_DATABASE: 'team', DB_USERNAME: 'team', DB_PASSWORD: 'team-db-password' });
+const mysql = (port: number) => ({
+  DB_CONNECTION: 'mysql',
+  DB_HOST: '127.0.0.1',
+  DB_PORT: port,
+  DB_DATABASE: 'team',
+  DB_USERNAME: 'team',
+  DB_PASSWORD: 'team-db-password',
+});
+const postgres = (port: number) => ({
+  DB_CONNECTION: 'pgsql',
+  DB_HOST: '127.0.0.1',
+  DB_PORT: port,
+  DB_DATABASE: 'team',
+  DB_USERNAME: 'team',
+  DB_PASSWORD: 'team-db-password',
+});
 const redis = (port: number) => ({ REDIS_HOST: '127.0.0.1', REDIS_PORT: port });
 const smtp = (port: number) => ({ MAIL_MAILER: 'smtp', MAIL_HOST: '127.0.0.1', MAIL_PORT: port });
 
 export const TEAM_SETUPS: readonly TeamSetup[] = [
-  { name: 'stock (the installers\' .env, SQLite at database/database.sqlite)', prepare: async () => {} },
+  { name: "stock (the installers' .env, SQLite at database/database.sqlite)", prepare: async () => {} },
   {
-    name: 'config and routes cached (php artisan optimize), pointing at the app\'s own SQLite database',
+    name: "config and routes cached (php artisan optimize), pointing at the app's own SQLite database",
     prepare: async (appDir) => {
       await artisan(appDir, 'config:cache');
       await artisan(appDir, 'route:cache');
@@ -49,13 +63,21 @@ export const TEAM_SETUPS: readonly TeamSetup[] = [
     name: 'MySQL (unreachable), Redis sessions and cache, SMTP mail, database queue; config cached',
     everyKindOfRun: true,
     prepare: async (appDir, port) => {
-      await addToEnv(appDir, { ...mysql(port), ...redis(port), ...smtp(port), SESSION_DRIVER: 'redis', CACHE_STORE: 'redis', QUEUE_CONNECTION: 'database' });
+      await addToEnv(appDir, {
+        ...mysql(port),
+        ...redis(port),
+        ...smtp(port),
+        SESSION_DRIVER: 'redis',
+        CACHE_STORE: 'redis',
+        QUEUE_CONNECTION: 'database',
+      });
       await artisan(appDir, 'config:cache');
     },
   },
   {
     name: 'Postgres (unreachable), file sessions, database queue',
-    prepare: async (appDir, port) => addToEnv(appDir, { ...postgres(port), SESSION_DRIVER: 'file', QUEUE_CONNECTION: 'database' }),
+    prepare: async (appDir, port) =>
+      addToEnv(appDir, { ...postgres(port), SESSION_DRIVER: 'file', QUEUE_CONNECTION: 'database' }),
   },
   {
     name: 'config/database.php hard-codes MySQL (unreachable), config cached: no environment can move it',
@@ -63,7 +85,10 @@ export const TEAM_SETUPS: readonly TeamSetup[] = [
     prepare: async (appDir, port) => {
       await addToEnv(appDir, mysql(port));
       const config = path.join(appDir, 'config', 'database.php');
-      await writeFile(config, (await readFile(config, 'utf8')).replace(/'default' => env\('DB_CONNECTION', '\w+'\)/, "'default' => 'mysql'"));
+      await writeFile(
+        config,
+        (await readFile(config, 'utf8')).replace(/'default' => env\('DB_CONNECTION', '\w+'\)/, "'default' => 'mysql'"),
+      );
       await artisan(appDir, 'config:cache');
     },
   },

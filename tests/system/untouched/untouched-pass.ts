@@ -54,7 +54,9 @@ function refusedMode(naming: RegExp): RunMode {
     name: 'a run the kit must refuse',
     run: async (context) => {
       const result = await playwright(context);
-      return result.exitCode !== 0 && naming.test(result.outputTail) ? [] : [`expected the run to stop naming ${naming}, got exit ${result.exitCode}:\n${result.outputTail}`];
+      return result.exitCode !== 0 && naming.test(result.outputTail)
+        ? []
+        : [`expected the run to stop naming ${naming}, got exit ${result.exitCode}:\n${result.outputTail}`];
     },
   };
 }
@@ -62,10 +64,15 @@ function refusedMode(naming: RegExp): RunMode {
 const OTHER_MODES: RunMode[] = [
   {
     name: 'a failed run (SESSION_HTTP_ONLY=false through backend.laravel.env)',
-    run: async (context) => expectExit(await playwright(context, { APP_ENV_OVERRIDES: JSON.stringify({ SESSION_HTTP_ONLY: 'false' }) }), (code) => code === 1, 'red'),
+    run: async (context) =>
+      expectExit(
+        await playwright(context, { APP_ENV_OVERRIDES: JSON.stringify({ SESSION_HTTP_ONLY: 'false' }) }),
+        (code) => code === 1,
+        'red',
+      ),
   },
   {
-    name: 'Ctrl-C mid-run (SIGINT to the run\'s process group)',
+    name: "Ctrl-C mid-run (SIGINT to the run's process group)",
     run: async (context) => {
       await playwright(context, {}, async (run) => {
         await firstServerOf(context.appDir);
@@ -86,17 +93,25 @@ const OTHER_MODES: RunMode[] = [
   {
     name: 'npx sanctum-spa-kit breaks --only=http-only-off',
     run: async ({ appDir, options }) => {
-      const result = await runInConsumer('npx', ['sanctum-spa-kit', 'breaks', '--app-dir', appDir, '--only=http-only-off'], { cwd: options.consumerDir, env: consumerEnv(appDir, options) });
+      const result = await runInConsumer(
+        'npx',
+        ['sanctum-spa-kit', 'breaks', '--app-dir', appDir, '--only=http-only-off'],
+        { cwd: options.consumerDir, env: consumerEnv(appDir, options) },
+      );
       return /^✓ http-only-off /m.test(result.outputTail) ? [] : [`the break was not named:\n${result.outputTail}`];
     },
   },
   {
-    name: 'npx sanctum-spa-kit doctor, run from the app\'s folder (its .env read for KIT_*)',
+    name: "npx sanctum-spa-kit doctor, run from the app's folder (its .env read for KIT_*)",
     run: async ({ appDir, options }) => {
       const deadPort = await freePort();
       const bin = path.join(options.consumerDir, 'node_modules', '.bin', 'sanctum-spa-kit');
-      const result = await runInConsumer(bin, ['doctor', '--api', `http://127.0.0.1:${deadPort}`, '--spa', `http://127.0.0.1:${deadPort}`], { cwd: appDir, env: process.env });
-      return expectExit(result, (code) => code === 1, 'the doctor\'s ✗ (exit 1) for an API nobody answers');
+      const result = await runInConsumer(
+        bin,
+        ['doctor', '--api', `http://127.0.0.1:${deadPort}`, '--spa', `http://127.0.0.1:${deadPort}`],
+        { cwd: appDir, env: process.env },
+      );
+      return expectExit(result, (code) => code === 1, "the doctor's ✗ (exit 1) for an API nobody answers");
     },
   },
 ];
@@ -107,7 +122,11 @@ export async function untouchedCases(options: UntouchedOptions): Promise<Untouch
   const results: UntouchedCaseResult[] = [];
   try {
     for (const setup of TEAM_SETUPS) {
-      const modes = setup.refusedNaming ? [refusedMode(setup.refusedNaming)] : setup.everyKindOfRun ? [GREEN, ...OTHER_MODES] : [GREEN];
+      const modes = setup.refusedNaming
+        ? [refusedMode(setup.refusedNaming)]
+        : setup.everyKindOfRun
+          ? [GREEN, ...OTHER_MODES]
+          : [GREEN];
       results.push(...(await casesOnSetup(setup, modes, options, tripwire)));
     }
   } finally {
@@ -116,7 +135,12 @@ export async function untouchedCases(options: UntouchedOptions): Promise<Untouch
   return results;
 }
 
-async function casesOnSetup(setup: TeamSetup, modes: RunMode[], options: UntouchedOptions, tripwire: Tripwire): Promise<UntouchedCaseResult[]> {
+async function casesOnSetup(
+  setup: TeamSetup,
+  modes: RunMode[],
+  options: UntouchedOptions,
+  tripwire: Tripwire,
+): Promise<UntouchedCaseResult[]> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'sanctum-kit-untouched-'));
   const appDir = path.join(scratch, 'team-app');
   const results: UntouchedCaseResult[] = [];
@@ -126,9 +150,12 @@ async function casesOnSetup(setup: TeamSetup, modes: RunMode[], options: Untouch
     const before = await fingerprint(appDir);
     for (const mode of modes) {
       const connectionsBefore = tripwire.connections();
-      const problems = await mode.run({ appDir, options }).catch((error: Error) => [`the case could not run: ${error.message}`]);
+      const problems = await mode
+        .run({ appDir, options })
+        .catch((error: Error) => [`the case could not run: ${error.message}`]);
       const connections = tripwire.connections() - connectionsBefore;
-      if (connections > 0) problems.push(`${connections} connection(s) reached the team's MySQL/Postgres/Redis/SMTP port`);
+      if (connections > 0)
+        problems.push(`${connections} connection(s) reached the team's MySQL/Postgres/Redis/SMTP port`);
       const changes = fingerprintChanges(before, await fingerprint(appDir));
       if (changes.length > 0) problems.push(`the app's files changed:\n    ${changes.join('\n    ')}`);
       results.push({ name: `${setup.name} · ${mode.name}`, problems });
@@ -143,12 +170,22 @@ function consumerEnv(appDir: string, options: UntouchedOptions, extra: Record<st
   return { ...process.env, APP_DIR: appDir, SPA_DIR: options.spaDir, ...extra };
 }
 
-function playwright(context: RunContext, extra: Record<string, string> = {}, during?: (run: ManagedProcess) => Promise<void>): Promise<ConsumerRun> {
-  return runInConsumer('npx', ['playwright', 'test', '--reporter=dot'], { cwd: context.options.consumerDir, env: consumerEnv(context.appDir, context.options, extra), during });
+function playwright(
+  context: RunContext,
+  extra: Record<string, string> = {},
+  during?: (run: ManagedProcess) => Promise<void>,
+): Promise<ConsumerRun> {
+  return runInConsumer('npx', ['playwright', 'test', '--reporter=dot'], {
+    cwd: context.options.consumerDir,
+    env: consumerEnv(context.appDir, context.options, extra),
+    during,
+  });
 }
 
 function expectExit(result: ConsumerRun, expected: (code: number | null) => boolean, what: string): string[] {
-  return expected(result.exitCode) ? [] : [`expected ${what}, got exit ${result.exitCode ?? result.signal}:\n${result.outputTail}`];
+  return expected(result.exitCode)
+    ? []
+    : [`expected ${what}, got exit ${result.exitCode ?? result.signal}:\n${result.outputTail}`];
 }
 
 /** The run is mid-flow once a worker has started a server of the app. */
@@ -158,6 +195,10 @@ function firstServerOf(appDir: string): Promise<AppServer> {
 
 /** A server the run started and did not stop (its watchdog gets a moment after a SIGKILL). */
 async function serversLeft(appDir: string): Promise<string[]> {
-  const gone = await waitFor(async () => ((await appServers(appDir)).length === 0 ? true : undefined), 10_000, 'the app\'s servers to stop').catch(() => false);
+  const gone = await waitFor(
+    async () => ((await appServers(appDir)).length === 0 ? true : undefined),
+    10_000,
+    "the app's servers to stop",
+  ).catch(() => false);
   return gone ? [] : (await appServers(appDir)).map((server) => `php -S still serving the app: pid ${server.pid}`);
 }

@@ -42,7 +42,15 @@ export function loginExchange(overrides: Partial<Exchange> = {}): Exchange {
 /** As `await context.cookies()` returns them: a Domain cookie's domain starts with a dot. */
 export function browserJar(): Cookie[] {
   const cookie = (name: string, value: string, rest: Partial<Cookie>): Cookie => ({
-    name, value, domain: 'spa.example.test', path: '/', expires: -1, httpOnly: false, secure: false, sameSite: 'Lax', ...rest,
+    name,
+    value,
+    domain: 'spa.example.test',
+    path: '/',
+    expires: -1,
+    httpOnly: false,
+    secure: false,
+    sameSite: 'Lax',
+    ...rest,
   });
   return [
     cookie('laravel-session', VALUES.session, { httpOnly: true }),

@@ -9,7 +9,11 @@ export default defineSanctumConfig(
         appDir: process.env.APP_DIR ?? '../api',
         // The app's environment for a run that changes a setting without editing the app.
         env: JSON.parse(process.env.APP_ENV_OVERRIDES ?? '{}'),
-        spa: { command: 'npx vite --port {port} --strictPort --bypass-lock', env: { VITE_API_URL: '{api}' }, cwd: process.env.SPA_DIR ?? '../spa' },
+        spa: {
+          command: 'npx vite --port {port} --strictPort --bypass-lock',
+          env: { VITE_API_URL: '{api}' },
+          cwd: process.env.SPA_DIR ?? '../spa',
+        },
       },
     },
   },
