@@ -102,10 +102,11 @@ function topologyProjects(): Project[] {
   const replicas = (topology: ReplicasTopology = {}) => ({
     sanctum: { ...settings, topology: { replicas: topology } },
   });
-  const replicasTwin = (name: string, diagnosis: string, use: object) => ({
+  // Each replicas twin must show on the wire (its spec: a session not shared, or a throttle counted per replica).
+  const replicasTwin = (name: string, diagnosis: string, spec: 'session' | 'throttle', use: object) => ({
     name: `replicas twin: ${name}`,
     testDir: './tests/topology-twins',
-    testMatch: 'replicas-twin.spec.ts',
+    testMatch: `replicas-${spec}-twin.spec.ts`,
     metadata: { diagnosis },
     use,
   });
@@ -152,16 +153,19 @@ function topologyProjects(): Project[] {
     replicasTwin(
       "sessions in each replica's files",
       'replicas-not-sharing-sessions',
+      'session',
       replicas({ sessions: 'files-per-replica' }),
     ),
     replicasTwin(
       'a different APP_KEY per replica',
       'replicas-not-sharing-sessions',
+      'session',
       replicas({ replicaEnv: [{}, { APP_KEY: OTHER_APP_KEY }] }),
     ),
     replicasTwin(
       'the login throttle counted per replica',
       'login-not-throttled',
+      'throttle',
       replicas({ cache: 'files-per-replica' }),
     ),
     {

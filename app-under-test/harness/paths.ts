@@ -4,7 +4,7 @@ import type { LaravelLine } from './lines.ts';
 
 /** Where the kit's repository and its bundled app under test live on disk. */
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const appUnderTestDir = path.join(projectDir, 'app-under-test');
+const appUnderTestDir = path.join(projectDir, 'app-under-test');
 /** Where provisioning installs a line's app (the real installers' tree, readable and editable). */
 export function appDirOf(laravel: LaravelLine): string {
   return path.join(appUnderTestDir, 'apps', `laravel${laravel}`);

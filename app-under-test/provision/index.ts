@@ -15,7 +15,7 @@ export interface ProvisionOptions {
 }
 
 /** Provisioning stopped; what went wrong was already printed by provision.php. */
-export class ProvisionFailed extends KitError {}
+class ProvisionFailed extends KitError {}
 
 const provisionScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'provision.php');
 

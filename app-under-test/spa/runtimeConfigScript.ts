@@ -6,7 +6,7 @@ export function renderRuntimeConfigScript(apiOrigin: string): string {
 
 // The SPA appends paths such as /api/user, so anything beyond scheme://host:port
 // would silently produce wrong URLs; refuse it instead.
-export function toOrigin(apiOrigin: string): string {
+function toOrigin(apiOrigin: string): string {
   const url = new URL(apiOrigin);
   const origin = url.origin;
   if (!/^https?:$/.test(url.protocol) || apiOrigin.replace(/\/$/, '') !== origin) {

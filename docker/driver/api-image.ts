@@ -10,7 +10,7 @@ import { apiDockerfile, apiImageInputsHash } from './image-inputs.ts';
 /** Which PHP and Laravel an API image runs: one image per line. */
 export type ApiImageVariant = BackendLine;
 
-export const apiImageRepository = 'sanctum-spa-kit/api';
+const apiImageRepository = 'sanctum-spa-kit/api';
 
 /** The human-facing tag, moved to the newest build of a variant (docker/compose.yaml runs it). */
 export function apiImageAlias(variant: ApiImageVariant): string {

@@ -5,6 +5,17 @@ import type { TrafficRecorder } from 'sanctum-spa-kit/fixtures';
 import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
 
 /**
+ * What the wire said of a sign-in: "POST /login 419", or, after a 204,
+ * "POST /login 204, then GET /api/user <status>" (the GET awaited only then:
+ * a refused login is followed by none).
+ */
+export async function signInOutcome(attempt: { login: Exchange; userAfterLogin: Promise<Exchange> }): Promise<string> {
+  const login = `POST /login ${attempt.login.response?.status ?? 'unanswered'}`;
+  if (attempt.login.response?.status !== 204) return login;
+  return `${login}, then GET /api/user ${(await attempt.userAfterLogin).response?.status ?? 'unanswered'}`;
+}
+
+/**
  * A sign-in through the bundled SPA on a twin that must not hold it: the
  * login's answer, and the GET /api/user that follows a 204 (awaited only
  * then: a refused login is followed by none).

@@ -12,7 +12,7 @@ import { acceptsConnections, answersBelow500, printed } from '../../fixtures/run
 import { runProcess } from '../../fixtures/runtime/process/run-process.ts';
 import { describeExit, missingProgram, startFailureReport } from '../../fixtures/runtime/process/start-report.ts';
 import { untilReady } from '../../fixtures/runtime/process/until-ready.ts';
-import { alive } from './support/process-alive.ts';
+import { alive, killGroupIfAlive } from './support/process-alive.ts';
 
 // Real processes only: every command below is a real `node -e` script.
 
@@ -153,7 +153,7 @@ test('this process exiting without stop() takes the group along', async () => {
     pids = pidsIn(stripVTControlCharacters(stdout));
     await expect.poll(() => pids.filter(alive), { timeout: 2_000 }).toEqual([]);
   } finally {
-    if (pids[0] && alive(pids[0])) process.kill(-pids[0], 'SIGKILL'); // the group, should the module have failed
+    killGroupIfAlive(pids[0]); // should the module have failed
     await rm(dir, { recursive: true, force: true });
   }
 });
@@ -182,7 +182,7 @@ test('this process killed outright (SIGKILL, no handler runs): the watchdog ends
     await expect.poll(() => pids.filter(alive), { timeout: 5_000 }).toEqual([]);
     expect(readFileSync(termFile, 'utf8'), 'SIGTERM first, SIGKILL only after the grace period').toBe('SIGTERM');
   } finally {
-    if (pids[0] && alive(pids[0])) process.kill(-pids[0], 'SIGKILL'); // the group, should the watchdog have failed
+    killGroupIfAlive(pids[0]); // should the watchdog have failed
     await rm(dir, { recursive: true, force: true });
   }
 });

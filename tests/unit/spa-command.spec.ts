@@ -9,7 +9,7 @@ import { test, expect } from '@playwright/test';
 import { freePort } from '../../fixtures/runtime/process/free-port.ts';
 import { KitError } from '../../fixtures/core/errors/kit-error.ts';
 import { SpaPortInUse, startSpaCommand, type SpaCommandOptions } from '../../fixtures/runtime/spa/spa-command.ts';
-import { alive } from './support/process-alive.ts';
+import { alive, killGroupIfAlive } from './support/process-alive.ts';
 
 // Real processes only: every command below is a real `sh -c` running a real node script.
 
@@ -207,7 +207,7 @@ test('a worker that exits without stop() takes the group with it', async () => {
     // SIGKILL is sent synchronously in the exit handler; the kernel delivers it at once, but give it a moment.
     await expect.poll(() => pids.filter(alive), { timeout: 2_000 }).toEqual([]);
   } finally {
-    if (pids[0] && alive(pids[0])) process.kill(-pids[0], 'SIGKILL'); // the group, should the handler have failed
+    killGroupIfAlive(pids[0]); // should the handler have failed
     await rm(dir, { recursive: true, force: true });
   }
 });

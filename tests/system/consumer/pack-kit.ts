@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { projectDir, runCacheDir } from '../../../app-under-test/harness/paths.ts';
 
 /** Where the kit's tarball lands under a stable name: examples/consumer depends on this path. */
-export const packedKit = path.join(runCacheDir, 'pack', 'sanctum-spa-kit.tgz');
+const packedKit = path.join(runCacheDir, 'pack', 'sanctum-spa-kit.tgz');
 
 /** `npm pack` of the kit (its prepack builds dist/ with tsup), as a consumer would install it. */
 export async function packKit(): Promise<string> {

@@ -18,3 +18,9 @@ export function alive(pid: number): boolean {
     return process.platform !== 'linux';
   }
 }
+
+/** A test's cleanup: SIGKILL to the group `leader` leads, should the code under test have left it running. */
+export function killGroupIfAlive(leader: number | undefined): void {
+  if (leader === undefined || !alive(leader)) return;
+  process.kill(-leader, 'SIGKILL');
+}

@@ -16,7 +16,7 @@ import { makeLocalTls, type LocalTls } from '../../../fixtures/runtime/topology/
 // servers behind it receive.
 
 /** The names the worker's certificate covers: the https topology's, and a twin's SPA on another domain. */
-export const CERTIFIED_HOSTS = ['api.example.test', 'app.example.test', 'app.other.test'];
+const CERTIFIED_HOSTS = ['api.example.test', 'app.example.test', 'app.other.test'];
 
 export interface Upstream {
   name: string;
@@ -25,7 +25,7 @@ export interface Upstream {
 }
 
 /** What a loopback server behind nginx answers: who it is and what it received. */
-export interface Echo {
+interface Echo {
   server: string;
   method: string;
   path: string;
