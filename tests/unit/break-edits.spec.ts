@@ -29,10 +29,8 @@ test.describe('setEnv', () => {
       removed: ['SESSION_DRIVER=database'],
       added: ['SESSION_DRIVER=array'],
     });
-    // Blank lines are left out: setEnv's pattern (^#?\s*KEY=) may take the blank line above the key with it.
-    const filled = (text: string) => text.split('\n').filter(Boolean);
-    expect(filled(after), 'the same lines in the same order, the one value changed').toEqual(
-      filled(before).map((line) => (line === 'SESSION_DRIVER=database' ? 'SESSION_DRIVER=array' : line)),
+    expect(after, 'every other line, blank ones too, kept as it was').toBe(
+      before.replace(/^SESSION_DRIVER=database$/m, 'SESSION_DRIVER=array'),
     );
   });
 
@@ -55,6 +53,20 @@ test.describe('setEnv', () => {
     const before = await read(app, '.env');
     await setEnv(app, { APP_KEY_OLD: 'x' });
     expect(changedLines(before, await read(app, '.env'))).toEqual({ removed: [], added: ['APP_KEY_OLD=x'] });
+  });
+
+  test('a key another only starts like is found on its own line, after the longer one', async ({ app }) => {
+    const envFile = path.join(app, '.env');
+    await writeFile(envFile, 'APP_KEY_OLD=x\nAPP_KEY=y\n');
+    await setEnv(app, { APP_KEY: 'z' });
+    expect(await readFile(envFile, 'utf8')).toBe('APP_KEY_OLD=x\nAPP_KEY=z\n');
+  });
+
+  test('the active line wins over a commented-out one above it, and the blank line between stays', async ({ app }) => {
+    const envFile = path.join(app, '.env');
+    await writeFile(envFile, '# SESSION_DRIVER=file\n\nexport SESSION_DRIVER=database\n');
+    await setEnv(app, { SESSION_DRIVER: 'array' });
+    expect(await readFile(envFile, 'utf8')).toBe('# SESSION_DRIVER=file\n\nSESSION_DRIVER=array\n');
   });
 
   test('an app without a .env gets one holding just the values set', async ({}, testInfo) => {

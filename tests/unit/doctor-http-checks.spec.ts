@@ -48,6 +48,14 @@ test.describe('cors-preflight and cors-credentials', () => {
     expect(fix).toBe('supports_credentials => true in config/cors.php (cookies need it)');
   });
 
+  test('no Access-Control-Allow-Credentials on the preflight is named on OPTIONS /login', async ({
+    laravelLikeApi,
+  }) => {
+    const context = doctorAt((await laravelLikeApi(configured({ supportsCredentials: false }))).origin);
+    const { saw } = failure(await corsPreflight.run(context));
+    expect(saw).toContain('Access-Control-Allow-Credentials: (none) on OPTIONS /login');
+  });
+
   test('FRONTEND_URL left at another origin is named against the SPA origin', async ({ laravelLikeApi }) => {
     const context = doctorAt((await laravelLikeApi(configured({ allowOrigin: 'http://localhost:3000' }))).origin);
     const { saw } = failure(await corsCredentials.run(context));

@@ -105,6 +105,25 @@ test('stop() falls back to SIGKILL after the grace period when the group ignores
   expect(watched.logTail()).toContain('ignoring SIGTERM');
 });
 
+test('stop() signals the group, not only its leader: a leader that waits on its helper ends with it', async () => {
+  // The leader shrugs SIGTERM off and exits 0 once its helper ends: only a SIGTERM to the whole group
+  // ends it before the grace period; a SIGTERM to the leader alone would leave it to the SIGKILL.
+  const script = [
+    'process.on("SIGTERM", () => {});',
+    `const helper = ${helper()};`,
+    'helper.on("exit", (code, signal) => { console.log("helper ended by", signal); process.exit(0); });',
+    'helper.stdout.once("data", () => console.log("PIDS", process.pid, helper.pid));',
+    'setInterval(() => {}, 1000);',
+  ].join('\n');
+  const watched = startProcess(node(script, { graceMs: 5_000 }));
+  await printedPids(watched);
+  const started = Date.now();
+  await watched.stop();
+  expect(await watched.exited, 'the leader left on its own, after its helper').toEqual({ code: 0, signal: null });
+  expect(watched.logTail()).toContain('helper ended by SIGTERM');
+  expect(Date.now() - started, 'stop() did not wait out the grace period').toBeLessThan(5_000);
+});
+
 test('signal() reaches the command itself: SIGINT, as Ctrl-C sends it, is not ignored', async () => {
   const script = `process.on("SIGINT", () => { console.log("got SIGINT"); process.exit(0); }); console.log("PIDS", process.pid); setInterval(() => {}, 1000)`;
   const watched = startProcess(node(script));

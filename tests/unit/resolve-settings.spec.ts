@@ -69,6 +69,10 @@ test('refuses an unknown option and names the option it most likely meant', asyn
   expect(config.problems({ backend: EXTERNAL, user: { emial: 'a@b.test' } })).toEqual([
     'user.emial: unknown option; did you mean email?',
   ]);
+  // Five edits apart in case, none apart without it: the suggestion ignores case.
+  expect(config.problems({ backend: EXTERNAL, READYTimeoutMs: 1 })).toEqual([
+    'READYTimeoutMs: unknown option; did you mean readyTimeoutMs?',
+  ]);
 });
 
 test('names a problem inside backend.external by its key path, never by a variable', async ({ config }) => {
