@@ -24,7 +24,9 @@ const upward = LAYERS.map((layer, index) => ({
   to: { path: `^fixtures/(${LAYERS.slice(index + 1).join('|') || '$^'})/` },
 }));
 
-/** Relative imports into the library's internals, allowed to unit tests of those internals and the benchmark of them. */
+/**
+ * Relative imports into the library's internals, allowed to unit tests of those internals and the benchmark of them.
+ */
 const INTERNALS_READERS = ['^tests/unit/', '^scripts/bench/topology\\.ts$'];
 
 module.exports = {

@@ -11,7 +11,8 @@ import { runCli } from '../scripts/cli-errors.ts';
 import { apiImageAlias, ensureApiImage } from './driver/api-image.ts';
 import { DockerCli } from './driver/docker-cli.ts';
 
-const usage = `usage: npx tsx docker/build-api-image.ts [--php=${PHP_LINES.join('|')}] [--laravel=${LARAVEL_LINES.join('|')}]`;
+const usage =
+  `usage: npx tsx docker/build-api-image.ts [--php=${PHP_LINES.join('|')}] ` + `[--laravel=${LARAVEL_LINES.join('|')}]`;
 
 function lineFromArgv(): BackendLine {
   const options = { php: { type: 'string', default: '8.2' }, laravel: { type: 'string', default: '12' } } as const;

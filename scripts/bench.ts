@@ -153,6 +153,7 @@ await runCli(async () => {
   if (parts.has('suites')) await benchSuites(report, withDocker ? ['docker', 'native'] : ['native']);
   if (parts.has('flows-floor')) await benchFlowsFloor(report, harness);
   console.log(
-    `\nmachine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}${withDocker ? '' : '; no Docker engine answered, docker rows skipped'}`,
+    `\nmachine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ` +
+      `${process.version}${withDocker ? '' : '; no Docker engine answered, docker rows skipped'}`,
   );
 });

@@ -33,7 +33,8 @@ await runCli(async () => {
   });
   console.log(`SPA  http://${values.host}:${spa.port}   calling ${values.api}`);
   console.log(
-    `The API must trust it: FRONTEND_URL=http://${values.host}:${spa.port} SANCTUM_STATEFUL_DOMAINS=${values.host}:${spa.port}`,
+    `The API must trust it: FRONTEND_URL=http://${values.host}:${spa.port} ` +
+      `SANCTUM_STATEFUL_DOMAINS=${values.host}:${spa.port}`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

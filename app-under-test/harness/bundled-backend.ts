@@ -46,7 +46,8 @@ export function bundledBackend(
   if (backendName === 'native') {
     if (line.php !== NATIVE_PHP_LINE) {
       throw new BackendStartError(
-        `the native backend runs on this machine's PHP ${NATIVE_PHP_LINE}; ${describeLine(line)} needs KIT_BACKEND=docker`,
+        `the native backend runs on this machine's PHP ${NATIVE_PHP_LINE}; ` +
+          `${describeLine(line)} needs KIT_BACKEND=docker`,
       );
     }
     return { laravel: { appDir: appDirOf(line.laravel), php: settings.KIT_PHP_BINARY, spa: bundledSpa } };

@@ -24,6 +24,7 @@ export async function resolveBackendName(settings: HarnessSettings): Promise<Bac
       settings.KIT_PHP_BINARY +
       '" does not run.\n' +
       '  for docker: bash scripts/install-docker.sh\n' +
-      '  for native: bash scripts/install-machine.sh (or apt-get install php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer)',
+      '  for native: bash scripts/install-machine.sh (or apt-get install ' +
+      'php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer)',
   );
 }

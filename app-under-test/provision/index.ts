@@ -39,7 +39,8 @@ export function provisionApi(options: ProvisionOptions): Promise<void> {
       reject(
         new ProvisionFailed(
           error.code === 'ENOENT'
-            ? `provision: "${options.php}" was not found. Install PHP 8.2+ (apt-get install php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer) or set KIT_PHP_BINARY.`
+            ? `provision: "${options.php}" was not found. Install PHP 8.2+ (apt-get install php8.2-cli ` +
+                'php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer) or set KIT_PHP_BINARY.'
             : `provision: could not start ${options.php}: ${error.message}`,
         ),
       );

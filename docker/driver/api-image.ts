@@ -111,7 +111,8 @@ async function build(docker: DockerCli, tag: string, buildArgs: Record<string, s
   );
   if (code === 0) return;
   const fix = output.includes('buildx component is missing')
-    ? `\n  fix: this client needs the buildx plugin for BuildKit; install it, or use Debian's client (/usr/bin/docker from docker.io)`
+    ? '\n  fix: this client needs the buildx plugin for BuildKit; install ' +
+      "it, or use Debian's client (/usr/bin/docker from docker.io)"
     : '';
   throw new BackendStartError(
     `docker backend: building ${tag} failed after ${((Date.now() - started) / 1000).toFixed(0)} s (exit ${code}):\n` +
@@ -128,7 +129,9 @@ async function removeOlderBuilds(docker: DockerCli, variant: ApiImageVariant, cu
   if (older.length > 0) await docker.run(['image', 'rm', ...older]);
 }
 
-/** Runs a command as a managed process, bounded; its exit code (128 when killed, 1 when it never ran) and last lines. */
+/**
+ * Runs a command as a managed process, bounded; its exit code (128 when killed, 1 when it never ran) and last lines.
+ */
 async function run(
   label: string,
   command: string,

@@ -110,13 +110,19 @@ export class DockerBackend implements BackendDriver {
     const logTail = () => this.logTail(containerId);
     const logSince = async (since: Date) => {
       const logs = await this.docker.run(['logs', '--since', since.toISOString(), containerId]);
-      return `--- docker logs ${containerId.slice(0, 12)} (requests and the app's log) ---\n${`${logs.stdout}${logs.stderr}`.trim() || '(nothing)'}`;
+      return (
+        `--- docker logs ${containerId.slice(0, 12)} (requests and the app's ` +
+        `log) ---\n${`${logs.stdout}${logs.stderr}`.trim() || '(nothing)'}`
+      );
     };
     const exited = async () => {
       const exitCode = await this.exitCodeIfStopped(containerId);
       if (exitCode === undefined) return undefined;
       const last = await this.docker.run(['logs', '--tail', '15', containerId]);
-      return `the API container ${containerId.slice(0, 12)} is no longer running (exit code ${exitCode}); its last output:\n${`${last.stdout}${last.stderr}`.trim() || '(none)'}`;
+      return (
+        `the API container ${containerId.slice(0, 12)} is no longer running (exit code ` +
+        `${exitCode}); its last output:\n${`${last.stdout}${last.stderr}`.trim() || '(none)'}`
+      );
     };
 
     // Follows the server's output until the container stops: the "started"
@@ -161,7 +167,10 @@ export class DockerBackend implements BackendDriver {
     }
   }
 
-  /** Resolves once the server in the container answers /up; rejects when the follower ends first (the container stopped), or at the deadline. */
+  /**
+   * Resolves once the server in the container answers /up; rejects when the follower ends first (the container
+   * stopped), or at the deadline.
+   */
   private async untilUp(follower: ManagedProcess, apiOrigin: string): Promise<void> {
     const outcome = await untilReady(phpServerUp(follower, apiOrigin), {
       timeoutMs: READY_TIMEOUT_MS,

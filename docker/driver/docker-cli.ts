@@ -44,7 +44,8 @@ export class DockerCli {
           if (unreachable) {
             return reject(
               new BackendStartError(
-                `docker backend: no Docker engine answers ("${this.binary}": ${stderr.trim().split('\n')[0]}); ${unreachable}`,
+                `docker backend: no Docker engine answers ("${this.binary}": ` +
+                  `${stderr.trim().split('\n')[0]}); ${unreachable}`,
               ),
             );
           }

@@ -36,7 +36,8 @@ function figuresOf(seconds: number[]): Figures {
  */
 export async function benchSuites(report: Report, backends: string[], runs = 3): Promise<void> {
   const core = ['--project=chromium', '--project=twin*'];
-  for (const backend of backends) await timedPlaywright({ KIT_BACKEND: backend }, core); // warm-up: provisioning, image, caches
+  // warm-up: provisioning, image, caches
+  for (const backend of backends) await timedPlaywright({ KIT_BACKEND: backend }, core);
   const coreTimes: Record<string, number[]> = Object.fromEntries(backends.map((backend) => [backend, []]));
   const wholeTimes: Record<string, number[]> = Object.fromEntries(backends.map((backend) => [backend, []]));
   for (let run = 0; run < runs; run++) {

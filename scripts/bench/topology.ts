@@ -12,7 +12,10 @@ import { runTlsDir } from '../../fixtures/runtime/topology/run-tls.ts';
 import { startTlsProxy } from '../../fixtures/runtime/topology/tls-proxy.ts';
 import { measure, type Figures } from './measure.ts';
 
-/** Each topology's readiness: https (the run's TLS material, nginx alone, a whole worker stack behind it), replicas, SSR. */
+/**
+ * Each topology's readiness: https (the run's TLS material, nginx alone, a whole worker stack behind it), replicas,
+ * SSR.
+ */
 export async function benchTopology(
   report: (label: string, runs: number, figures: Figures) => void,
   harness: HarnessSettings,

@@ -48,7 +48,8 @@ async function libraryGraph(): Promise<string> {
     return `  ${from} -->|${count}| ${to}`;
   });
   return [
-    `${result.modules.length} modules under fixtures/, ${arrows.size} folder-to-folder arrows (${[...arrows.values()].reduce((a, b) => a + b, 0)} imports),`,
+    `${result.modules.length} modules under fixtures/, ${arrows.size} folder-to-folder ` +
+      `arrows (${[...arrows.values()].reduce((a, b) => a + b, 0)} imports),`,
     `${upward} pointing up a layer, ${cycles} import cycles. Each arrow is labelled with its number of imports.`,
     '',
     '```mermaid',

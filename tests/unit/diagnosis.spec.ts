@@ -89,10 +89,13 @@ test('a 419 whose token is the cookie still URL-encoded: not decoded', () => {
   expect(diagnose(evidence([csrfCookie, login]))?.id).toBe('xsrf-header-encoded');
 });
 
-test('a request without the cookies the API set, all attributes fine: credentials omitted, before the 419 it causes', () => {
-  const login = exchange('POST', '/login', { status: 419 });
-  expect(diagnose(evidence([csrfCookie, login]))?.id).toBe('credentials-omitted');
-});
+test(
+  'a request without the cookies the API set, all attributes ' + 'fine: credentials omitted, before the 419 it causes',
+  () => {
+    const login = exchange('POST', '/login', { status: 419 });
+    expect(diagnose(evidence([csrfCookie, login]))?.id).toBe('credentials-omitted');
+  },
+);
 
 test('a cookie the browser drops (SameSite=None without Secure) outranks what follows from it', () => {
   const insecure = exchange('GET', '/sanctum/csrf-cookie', {

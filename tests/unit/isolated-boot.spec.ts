@@ -38,13 +38,16 @@ test("the booted app writes only to the kit's copy and scratch folder", async ()
   for (const file of Object.values(writes.paths)) expect(file.startsWith(scratchDir())).toBe(true);
 });
 
-test('a session and cache on a Redis the kit did not start are moved into its scratch storage, and said so', async () => {
-  const { proven } = await proveOn(appDir, { SESSION_DRIVER: 'redis', CACHE_STORE: 'redis', REDIS_PORT: '1' });
-  expect(proven.env.SESSION_DRIVER).toBe('file');
-  expect(proven.facts.writes!.session.driver).toBe('file');
-  expect(proven.facts.writes!.cache.driver).toBe('file');
-  expect(proven.notices.join('\n')).toContain('session driver is redis (Redis "default" at 127.0.0.1:1)');
-});
+test(
+  'a session and cache on a Redis the kit did not start are moved into ' + 'its scratch storage, and said so',
+  async () => {
+    const { proven } = await proveOn(appDir, { SESSION_DRIVER: 'redis', CACHE_STORE: 'redis', REDIS_PORT: '1' });
+    expect(proven.env.SESSION_DRIVER).toBe('file');
+    expect(proven.facts.writes!.session.driver).toBe('file');
+    expect(proven.facts.writes!.cache.driver).toBe('file');
+    expect(proven.notices.join('\n')).toContain('session driver is redis (Redis "default" at 127.0.0.1:1)');
+  },
+);
 
 test('a config file that ignores the environment stops the run before any write, naming the file', async () => {
   const sandbox = await createSandbox(appDir, 'unit-hard-coded-mysql');

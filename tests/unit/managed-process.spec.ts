@@ -22,7 +22,10 @@ const moduleFile = fileURLToPath(new URL('../../fixtures/runtime/process/managed
 /** A child of the script that lives until killed; `ignoreTerm` makes it shrug SIGTERM off. */
 function helper(ignoreTerm = false): string {
   const body = `${ignoreTerm ? 'process.on("SIGTERM", () => {}); ' : ''}console.log("up"); setInterval(() => {}, 1000)`;
-  return `require("child_process").spawn(process.execPath, ["-e", ${JSON.stringify(body)}], { stdio: ["ignore", "pipe", "ignore"] })`;
+  return (
+    'require("child_process").spawn(process.execPath, ["-e", ' +
+    `${JSON.stringify(body)}], { stdio: ["ignore", "pipe", "ignore"] })`
+  );
 }
 
 /**
@@ -30,7 +33,9 @@ function helper(ignoreTerm = false): string {
  * `ignoreTerm`: both shrug SIGTERM off, the script saying so, and writing it to `termFile` when given.
  */
 function leaderWithHelper({ ignoreTerm = false, termFile = '' } = {}): string {
-  const onTerm = `console.log("ignoring SIGTERM"); ${termFile ? `require("fs").appendFileSync(${JSON.stringify(termFile)}, "SIGTERM")` : ''}`;
+  const onTerm =
+    'console.log("ignoring SIGTERM"); ' +
+    `${termFile ? `require("fs").appendFileSync(${JSON.stringify(termFile)}, "SIGTERM")` : ''}`;
   return [
     ignoreTerm ? `process.on("SIGTERM", () => { ${onTerm} });` : '',
     `const helper = ${helper(ignoreTerm)};`,
@@ -71,7 +76,8 @@ test('keeps what it printed on both streams, and how it ended', async () => {
 test('its pid is the group’s: the command itself leads it, not a shell around it', async () => {
   const watched = startProcess(
     node(
-      'console.log("PIDS", process.pid, require("fs").readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ")[2]); setInterval(() => {}, 1000)',
+      'console.log("PIDS", process.pid, require("fs").readFileSync("/proc/self/stat", ' +
+        '"utf8").split(") ")[1].split(" ")[2]); setInterval(() => {}, 1000)',
     ),
   );
   try {
@@ -125,7 +131,9 @@ test('stop() signals the group, not only its leader: a leader that waits on its 
 });
 
 test('signal() reaches the command itself: SIGINT, as Ctrl-C sends it, is not ignored', async () => {
-  const script = `process.on("SIGINT", () => { console.log("got SIGINT"); process.exit(0); }); console.log("PIDS", process.pid); setInterval(() => {}, 1000)`;
+  const script =
+    'process.on("SIGINT", () => { console.log("got SIGINT"); process.exit(0); ' +
+    '}); console.log("PIDS", process.pid); setInterval(() => {}, 1000)';
   const watched = startProcess(node(script));
   await printedPids(watched);
   watched.signal('SIGINT');
@@ -177,39 +185,46 @@ test('this process exiting without stop() takes the group along', async () => {
   }
 });
 
-test('this process killed outright (SIGKILL, no handler runs): the watchdog ends the group, SIGTERM then SIGKILL', async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'managed-process-'));
-  let pids: number[] = [];
-  try {
-    const termFile = path.join(dir, 'sigterm');
-    const worker = await workerScript(
-      dir,
-      leaderWithHelper({ ignoreTerm: true, termFile }),
-      'setInterval(() => {}, 1000);',
-    );
-    const parent = spawn(process.execPath, ['--import', 'tsx', worker], {
-      cwd: projectDir,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    // Colours stripped: the worker's environment may force them (FORCE_COLOR), numbers come out coloured.
-    parent.stdout.on('data', (chunk) => (stdout += stripVTControlCharacters(String(chunk))));
-    await expect.poll(() => stdout, { timeout: 20_000 }).toMatch(/PIDS \d+ \d+\n/);
-    pids = pidsIn(stdout);
-    for (const pid of pids) expect(alive(pid)).toBe(true);
-    parent.kill('SIGKILL');
-    await expect.poll(() => pids.filter(alive), { timeout: 5_000 }).toEqual([]);
-    expect(readFileSync(termFile, 'utf8'), 'SIGTERM first, SIGKILL only after the grace period').toBe('SIGTERM');
-  } finally {
-    killGroupIfAlive(pids[0]); // should the watchdog have failed
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'this process killed outright (SIGKILL, ' +
+    'no handler runs): the watchdog ends ' +
+    'the group, SIGTERM then SIGKILL',
+  async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'managed-process-'));
+    let pids: number[] = [];
+    try {
+      const termFile = path.join(dir, 'sigterm');
+      const worker = await workerScript(
+        dir,
+        leaderWithHelper({ ignoreTerm: true, termFile }),
+        'setInterval(() => {}, 1000);',
+      );
+      const parent = spawn(process.execPath, ['--import', 'tsx', worker], {
+        cwd: projectDir,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let stdout = '';
+      // Colours stripped: the worker's environment may force them (FORCE_COLOR), numbers come out coloured.
+      parent.stdout.on('data', (chunk) => (stdout += stripVTControlCharacters(String(chunk))));
+      await expect.poll(() => stdout, { timeout: 20_000 }).toMatch(/PIDS \d+ \d+\n/);
+      pids = pidsIn(stdout);
+      for (const pid of pids) expect(alive(pid)).toBe(true);
+      parent.kill('SIGKILL');
+      await expect.poll(() => pids.filter(alive), { timeout: 5_000 }).toEqual([]);
+      expect(readFileSync(termFile, 'utf8'), 'SIGTERM first, SIGKILL only after the grace period').toBe('SIGTERM');
+    } finally {
+      killGroupIfAlive(pids[0]); // should the watchdog have failed
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+);
 
 test('untilReady: ready once the URL answers below 500, past refusals and 503s', async () => {
   const port = await freePort();
   // Refuses connections for 300 ms (a cold start), then answers 503 twice (still compiling), then 200.
-  const server = `let hits = 0; setTimeout(() => require("http").createServer((q, s) => { hits++; s.statusCode = hits <= 2 ? 503 : 200; s.end(String(hits)); }).listen(${port}), 300)`;
+  const server =
+    'let hits = 0; setTimeout(() => require("http").createServer((q, s) => { hits++; ' +
+    `s.statusCode = hits <= 2 ? 503 : 200; s.end(String(hits)); }).listen(${port}), 300)`;
   const watched = startProcess(node(server));
   try {
     const outcome = await untilReady(answersBelow500(`http://127.0.0.1:${port}/`), {
@@ -274,7 +289,9 @@ test('untilReady: a port accepting connections, and a line printed', async () =>
 });
 
 test('runProcess: runs a command to its end; what its command left running in the group goes too', async () => {
-  const script = `const helper = ${helper()}; helper.stdout.once("data", () => { console.log("PIDS", helper.pid); process.exit(0); })`;
+  const script =
+    `const helper = ${helper()}; helper.stdout.once("data", () ` +
+    '=> { console.log("PIDS", helper.pid); process.exit(0); })';
   const { exit, timedOut, process: finished } = await runProcess(node(script), { timeoutMs: 30_000 });
   expect(exit).toEqual({ code: 0, signal: null });
   expect(timedOut).toBe(false);
@@ -300,23 +317,26 @@ test('a process that cannot be spawned ends at once with why, and leaves no exit
   expect(process.listenerCount('exit')).toBe(listeners);
 });
 
-test('a program not on PATH is named; the start report names the command, the cwd, the fix and its last lines', async () => {
-  const watched = startProcess({
-    label: 'the dev server',
-    command: 'no-such-dev-server-xyz',
-    args: ['--port', '1'],
-    cwd: os.tmpdir(),
-  });
-  expect(await watched.exited).toEqual({ code: 127, signal: null });
-  expect(missingProgram(watched)).toBe('no-such-dev-server-xyz');
-  const report = startFailureReport(watched, 'The dev server did not start.', 'install it.');
-  expect(report).toContain('The dev server did not start.');
-  expect(report).toContain('  command: no-such-dev-server-xyz --port 1');
-  expect(report).toContain(`  cwd:     ${os.tmpdir()}`);
-  expect(report).toContain('Fix: install it.');
-  expect(report).toMatch(/--- last 20 output lines ---\n.*no-such-dev-server-xyz: not found/);
-  await watched.stop();
-});
+test(
+  'a program not on PATH is named; the start report names the command, the ' + 'cwd, the fix and its last lines',
+  async () => {
+    const watched = startProcess({
+      label: 'the dev server',
+      command: 'no-such-dev-server-xyz',
+      args: ['--port', '1'],
+      cwd: os.tmpdir(),
+    });
+    expect(await watched.exited).toEqual({ code: 127, signal: null });
+    expect(missingProgram(watched)).toBe('no-such-dev-server-xyz');
+    const report = startFailureReport(watched, 'The dev server did not start.', 'install it.');
+    expect(report).toContain('The dev server did not start.');
+    expect(report).toContain('  command: no-such-dev-server-xyz --port 1');
+    expect(report).toContain(`  cwd:     ${os.tmpdir()}`);
+    expect(report).toContain('Fix: install it.');
+    expect(report).toMatch(/--- last 20 output lines ---\n.*no-such-dev-server-xyz: not found/);
+    await watched.stop();
+  },
+);
 
 test('missingProgram says nothing of a command that ran and failed', async () => {
   const watched = startProcess(node('process.exit(1)'));

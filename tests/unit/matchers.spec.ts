@@ -86,7 +86,8 @@ for (const { label, source, place, holder, present, evidence, hostOnly } of SOUR
         `cookie "XSRF-TOKEN": expected HttpOnly, but ${holder} without it (${evidence['XSRF-TOKEN']})`,
       );
       plain(failureOf(() => expect(source()).not.toBeHttpOnlyCookie('laravel-session'))).toBe(
-        `cookie "laravel-session": expected no HttpOnly (script must read it), but ${holder} with it (${evidence['laravel-session']})`,
+        'cookie "laravel-session": expected no HttpOnly (script must read ' +
+          `it), but ${holder} with it (${evidence['laravel-session']})`,
       );
     });
 
@@ -97,7 +98,8 @@ for (const { label, source, place, holder, present, evidence, hostOnly } of SOUR
         `cookie "laravel-session": expected Secure, but ${holder} without it (${evidence['laravel-session']})`,
       );
       plain(failureOf(() => expect(source()).not.toBeSecureCookie('shared'))).toBe(
-        `cookie "shared": expected no Secure (it must travel over plain http), but ${holder} with it (${evidence.shared})`,
+        'cookie "shared": expected no Secure (it must travel over ' +
+          `plain http), but ${holder} with it (${evidence.shared})`,
       );
     });
 
@@ -106,7 +108,8 @@ for (const { label, source, place, holder, present, evidence, hostOnly } of SOUR
       expect(source()).toHaveSameSite('shared', 'None');
       expect(source()).not.toHaveSameSite('laravel-session', 'Strict');
       plain(failureOf(() => expect(source()).toHaveSameSite('laravel-session', 'Strict'))).toBe(
-        `cookie "laravel-session": expected SameSite=Strict, but ${holder} with SameSite=Lax (${evidence['laravel-session']})`,
+        'cookie "laravel-session": expected SameSite=Strict, but ' +
+          `${holder} with SameSite=Lax (${evidence['laravel-session']})`,
       );
       plain(failureOf(() => expect(source()).not.toHaveSameSite('shared', 'None'))).toBe(
         `cookie "shared": expected a SameSite other than None, but ${holder} with SameSite=None (${evidence.shared})`,
@@ -117,10 +120,12 @@ for (const { label, source, place, holder, present, evidence, hostOnly } of SOUR
       expect(source()).toBeHostOnlyCookie('laravel-session');
       expect(source()).not.toBeHostOnlyCookie('shared');
       plain(failureOf(() => expect(source()).toBeHostOnlyCookie('shared'))).toBe(
-        `cookie "shared": expected host-only (no Domain attribute), but ${holder} for Domain=.example.test (${evidence.shared})`,
+        'cookie "shared": expected host-only (no Domain attribute), ' +
+          `but ${holder} for Domain=.example.test (${evidence.shared})`,
       );
       plain(failureOf(() => expect(source()).not.toBeHostOnlyCookie('laravel-session'))).toBe(
-        `cookie "laravel-session": expected a Domain attribute, but ${holder} ${hostOnly} (${evidence['laravel-session']})`,
+        'cookie "laravel-session": expected a Domain attribute, but ' +
+          `${holder} ${hostOnly} (${evidence['laravel-session']})`,
       );
     });
 
@@ -157,7 +162,8 @@ test.describe('cookie sources without cookies', () => {
   test('a failed exchange says the request failed, and why', () => {
     const failed = loginExchange({ response: undefined, failure: 'net::ERR_FAILED' });
     plain(failureOf(() => expect(failed).toHaveCookie('laravel-session'))).toBe(
-      'cookie "laravel-session": not found in the Set-Cookie headers of POST /login; present: none: the request failed (net::ERR_FAILED)',
+      'cookie "laravel-session": not found in the Set-Cookie headers of ' +
+        'POST /login; present: none: the request failed (net::ERR_FAILED)',
     );
     plain(failureOf(() => expect(failed).not.toBeHttpOnlyCookie('laravel-session'))).toContain(
       'present: none: the request failed (net::ERR_FAILED)',
@@ -166,7 +172,8 @@ test.describe('cookie sources without cookies', () => {
 
   test('an exchange still in flight says no response was recorded yet', () => {
     plain(failureOf(() => expect(loginExchange({ response: undefined })).toHaveCookie('laravel-session'))).toBe(
-      'cookie "laravel-session": not found in the Set-Cookie headers of POST /login; present: none: no response recorded yet (await traffic.waitFor(…) or traffic.settled() first)',
+      'cookie "laravel-session": not found in the Set-Cookie headers of POST /login; present: ' +
+        'none: no response recorded yet (await traffic.waitFor(…) or traffic.settled() first)',
     );
   });
 });
@@ -175,7 +182,8 @@ test.describe('cookie sources from Set-Cookie headers', () => {
   test('a Set-Cookie without SameSite says Chromium then applies Lax', () => {
     const raw = 'plain=abcdefghijklmnop; path=/';
     plain(failureOf(() => expect([parseSetCookie(raw)]).toHaveSameSite('plain', 'Lax'))).toBe(
-      'cookie "plain": expected SameSite=Lax, but the cookie was set without SameSite (Chromium then applies Lax) (Set-Cookie: plain=abcdefgh…; path=/)',
+      'cookie "plain": expected SameSite=Lax, but the cookie was set without ' +
+        'SameSite (Chromium then applies Lax) (Set-Cookie: plain=abcdefgh…; path=/)',
     );
   });
 
@@ -199,10 +207,14 @@ test.describe('toHaveSentHeader', () => {
     expect(login).not.toHaveSentHeader('Referer');
     expect(login).not.toHaveSentHeader('Origin', 'http://evil.example.test');
     plain(failureOf(() => expect(login).toHaveSentHeader('Referer'))).toBe(
-      'POST /login: expected the request to carry Referer, but it carried only: origin: http://spa.example.test, x-xsrf-token: eyJpdiI6IlhzcmZUb2tlbkxvbmdFbm91Z2gifQ, accept: application/json, cookie[XSRF-TOKEN, laravel-session]',
+      'POST /login: expected the request to carry Referer, but it carried only: origin: ' +
+        'http://spa.example.test, x-xsrf-token: eyJpdiI6IlhzcmZUb2tlbkxvbmdFbm91Z2gifQ, ' +
+        'accept: application/json, cookie[XSRF-TOKEN, laravel-session]',
     );
     plain(failureOf(() => expect(login).toHaveSentHeader('Referer', 'http://spa.example.test/'))).toBe(
-      'POST /login: expected the request to carry Referer: "http://spa.example.test/", but it carried only: origin: http://spa.example.test, x-xsrf-token: eyJpdiI6IlhzcmZUb2tlbkxvbmdFbm91Z2gifQ, accept: application/json, cookie[XSRF-TOKEN, laravel-session]',
+      'POST /login: expected the request to carry Referer: "http://spa.example.test/", but it carried ' +
+        'only: origin: http://spa.example.test, x-xsrf-token: eyJpdiI6IlhzcmZUb2tlbkxvbmdFbm91Z2gifQ, ' +
+        'accept: application/json, cookie[XSRF-TOKEN, laravel-session]',
     );
   });
 
@@ -229,6 +241,7 @@ test.describe('toHaveSentHeader', () => {
 
   test('a header the recorder does not keep is a usage error naming RECORDED_REQUEST_HEADERS', () => {
     const usage =
+      // eslint-disable-next-line @stylistic/max-len -- a regex literal is kept whole, not split
       /^toHaveSentHeader: "User-Agent" is not recorded; the traffic recorder keeps origin, referer, x-xsrf-token, content-type, accept, x-requested-with, sec-fetch-site, authorization \(its RECORDED_REQUEST_HEADERS\)$/;
     plain(() => expect(loginExchange()).toHaveSentHeader('User-Agent')).toThrow(usage);
     plain(() => expect(loginExchange()).not.toHaveSentHeader('User-Agent')).toThrow(usage);
@@ -241,10 +254,13 @@ test.describe('toHaveSentHeader', () => {
     const sent = { headers: { accept: 'application/json' }, cookieNames: [], provisional: true };
     const failed = loginExchange({ sent, response: undefined, failure: 'net::ERR_FAILED' });
     plain(failureOf(() => expect(failed).toHaveSentHeader('Origin'))).toBe(
-      'POST /login: expected the request to carry Origin, but it carried only: accept: application/json (Chromium reported only provisional headers for this failed request (net::ERR_FAILED): Cookie and Origin are unknown)',
+      'POST /login: expected the request to carry Origin, but it carried only: ' +
+        'accept: application/json (Chromium reported only provisional headers for ' +
+        'this failed request (net::ERR_FAILED): Cookie and Origin are unknown)',
     );
     plain(failureOf(() => expect(loginExchange({ sent: { ...sent, headers: {} } })).toHaveSentHeader('Origin'))).toBe(
-      'POST /login: expected the request to carry Origin, but it carried only: none of the recorded headers (Chromium reported only provisional headers: Cookie and Origin are unknown)',
+      'POST /login: expected the request to carry Origin, but it carried only: none of the recorded ' +
+        'headers (Chromium reported only provisional headers: Cookie and Origin are unknown)',
     );
   });
 });
@@ -255,7 +271,8 @@ test.describe('toHaveSentCookie', () => {
     expect(login).toHaveSentCookie('laravel-session');
     expect(login).not.toHaveSentCookie('remember_web');
     plain(failureOf(() => expect(login).toHaveSentCookie('remember_web'))).toBe(
-      'POST /login: expected the request to carry cookie "remember_web", but its Cookie header held only: XSRF-TOKEN, laravel-session',
+      'POST /login: expected the request to carry cookie "remember_web", ' +
+        'but its Cookie header held only: XSRF-TOKEN, laravel-session',
     );
     plain(failureOf(() => expect(login).not.toHaveSentCookie('laravel-session'))).toBe(
       'POST /login: expected no cookie "laravel-session", but it was sent',
@@ -273,7 +290,9 @@ test.describe('toHaveSentCookie', () => {
       failure: 'net::ERR_FAILED',
     });
     plain(failureOf(() => expect(failed).toHaveSentCookie('laravel-session'))).toBe(
-      'POST /login: expected the request to carry cookie "laravel-session", but it sent no Cookie header (Chromium reported only provisional headers for this failed request (net::ERR_FAILED): Cookie and Origin are unknown)',
+      'POST /login: expected the request to carry cookie "laravel-session", but ' +
+        'it sent no Cookie header (Chromium reported only provisional headers for ' +
+        'this failed request (net::ERR_FAILED): Cookie and Origin are unknown)',
     );
   });
 });

@@ -152,7 +152,8 @@ test.describe('waitFor', () => {
     const answered = traffic.waitFor('GET', '/api/user');
     await fire(page, `${dead.origin}/api/user`);
     await plain(answered).rejects.toThrow(
-      `GET /api/user: the API did not answer (net::ERR_CONNECTION_REFUSED): nothing is listening at ${dead.origin}, or the server died; this is not a CORS problem: check the backend log`,
+      'GET /api/user: the API did not answer (net::ERR_CONNECTION_REFUSED): nothing is listening ' +
+        `at ${dead.origin}, or the server died; this is not a CORS problem: check the backend log`,
     );
   });
 
@@ -168,12 +169,15 @@ test.describe('waitFor', () => {
     const answered = traffic.waitFor('GET', '/api/user');
     await fire(page, `${api.origin}/api/user`);
     await plain(answered).rejects.toThrow(
-      'GET /api/user: no response reached the page: the browser blocked it (CORS, net::ERR_FAILED). Is FRONTEND_URL exactly the SPA origin (scheme, host, port) and supports_credentials true in config/cors.php?',
+      'GET /api/user: no response reached the page: the browser blocked it ' +
+        '(CORS, net::ERR_FAILED). Is FRONTEND_URL exactly the SPA origin ' +
+        '(scheme, host, port) and supports_credentials true in config/cors.php?',
     );
     await traffic.settled();
     // Only the API's traffic is recorded: the SPA's page is not.
     plain(traffic.exchanges.map((exchange) => exchange.url)).toEqual([`${api.origin}/api/user`]);
     plain(() => expect(traffic.find('GET', '/api/user')).toHaveSentHeader('Origin')).toThrow(
+      // eslint-disable-next-line @stylistic/max-len -- a regex literal is kept whole, not split
       /Chromium reported only provisional headers for this failed request \(net::ERR_FAILED\): Cookie and Origin are unknown\)$/,
     );
   });
@@ -189,7 +193,8 @@ test.describe('waitFor', () => {
     await page.evaluate(() => fetch('/api/user'));
     await traffic.settled();
     await plain(traffic.waitFor('POST', '/logout', { timeout: 200 })).rejects.toThrow(
-      'no POST /logout was answered within 200 ms; the API saw:\nGET / → 200\nGET /api/user → 200  sent: Referer  set: laravel-session(HttpOnly; SameSite=lax), XSRF-TOKEN(SameSite=lax)',
+      'no POST /logout was answered within 200 ms; the API saw:\nGET / → 200\nGET /api/user → 200 ' +
+        ' sent: Referer  set: laravel-session(HttpOnly; SameSite=lax), XSRF-TOKEN(SameSite=lax)',
     );
   });
 
@@ -205,6 +210,7 @@ test.describe('waitFor', () => {
     const answered = traffic.waitFor('POST', '/login', { timeout: 1500 });
     await fire(page, `${api.origin}/sanctum/csrf-cookie`);
     await plain(answered).rejects.toThrow(
+      // eslint-disable-next-line @stylistic/max-len -- a regex literal is kept whole, not split
       /^no POST \/login was answered within 1500 ms; before it, GET \/sanctum\/csrf-cookie failed: no response reached the page: the browser blocked it \(CORS, net::ERR_FAILED\)\. .*; the API saw:\nGET \/sanctum\/csrf-cookie ✗ net::ERR_FAILED/,
     );
   });

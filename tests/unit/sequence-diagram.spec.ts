@@ -41,7 +41,8 @@ const csrfCookie = exchange('GET', '/sanctum/csrf-cookie', {
     setCookies: [
       parseSetCookie(`XSRF-TOKEN=${MASKED}; expires=Wed, 21 Oct 2037 07:28:00 GMT; Max-Age=7200; path=/; samesite=lax`),
       parseSetCookie(
-        `laravel-session=${MASKED}; expires=Wed, 21 Oct 2037 07:28:00 GMT; Max-Age=7200; path=/; httponly; samesite=lax`,
+        `laravel-session=${MASKED}; expires=Wed, 21 Oct 2037 ` +
+          '07:28:00 GMT; Max-Age=7200; path=/; httponly; samesite=lax',
       ),
     ],
     cors: CORS_FOR_SPA,

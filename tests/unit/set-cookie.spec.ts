@@ -13,26 +13,32 @@ test('a URL-encoded value is kept encoded', () => {
   expect(parseSetCookie('XSRF-TOKEN=eyJpdiI6%3D%3D%2Fab; path=/').value).toBe('eyJpdiI6%3D%3D%2Fab');
 });
 
-test('every attribute is read: flags, SameSite lower-cased, Path, Domain, Max-Age as a number, Expires with its comma', () => {
-  const raw =
-    'laravel-session=abc; expires=Wed, 21 Oct 2037 07:28:00 GMT; Max-Age=7200; path=/app; domain=.example.test; secure; httponly; samesite=Lax';
-  expect(parseSetCookie(raw)).toEqual({
-    name: 'laravel-session',
-    value: 'abc',
-    httpOnly: true,
-    secure: true,
-    sameSite: 'lax',
-    path: '/app',
-    domain: '.example.test',
-    maxAge: 7200,
-    expires: 'Wed, 21 Oct 2037 07:28:00 GMT',
-    raw,
-  });
-});
+test(
+  'every attribute is read: flags, SameSite lower-cased, ' +
+    'Path, Domain, Max-Age as a number, Expires with its comma',
+  () => {
+    const raw =
+      'laravel-session=abc; expires=Wed, 21 Oct 2037 07:28:00 GMT; Max-Age=7200; ' +
+      'path=/app; domain=.example.test; secure; httponly; samesite=Lax';
+    expect(parseSetCookie(raw)).toEqual({
+      name: 'laravel-session',
+      value: 'abc',
+      httpOnly: true,
+      secure: true,
+      sameSite: 'lax',
+      path: '/app',
+      domain: '.example.test',
+      maxAge: 7200,
+      expires: 'Wed, 21 Oct 2037 07:28:00 GMT',
+      raw,
+    });
+  },
+);
 
 test('attribute names are read whatever their case', () => {
   const cookie = parseSetCookie(
-    'a=1; HTTPONLY; SeCuRe; SAMESITE=STRICT; PATH=/x; DOMAIN=example.test; MAX-AGE=0; EXPIRES=Thu, 01 Jan 1970 00:00:00 GMT',
+    'a=1; HTTPONLY; SeCuRe; SAMESITE=STRICT; PATH=/x; DOMAIN=example.test; ' +
+      'MAX-AGE=0; EXPIRES=Thu, 01 Jan 1970 00:00:00 GMT',
   );
   expect(cookie).toMatchObject({
     httpOnly: true,

@@ -20,6 +20,15 @@ function nodeScript(script: string): string {
   return `node -e '${script.replaceAll("'", `'\\''`)}'`;
 }
 
+/** The server's child, like esbuild under Vite: a node process that idles until killed. */
+const SPAWN_HELPER =
+  'const helper = require("child_process").spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], ' +
+  '{ stdio: "ignore" });';
+/** The same child, ignoring SIGTERM. */
+const SPAWN_STUBBORN_HELPER =
+  'const helper = require("child_process").spawn(process.execPath, ' +
+  '["-e", "process.on(\\"SIGTERM\\", () => {}); setInterval(() => {}, 1000)"], { stdio: "ignore" });';
+
 async function options(command: string, extra: Partial<SpaCommandOptions> = {}): Promise<SpaCommandOptions> {
   return { command, cwd: os.tmpdir(), apiOrigin: API, host: 'localhost', port: await freePort(), ...extra };
 }
@@ -155,7 +164,7 @@ test('a server that never listens times out with a report naming the timeout, an
 test('stop() ends the whole process group: the shell, the server and the serverâ€™s own child', async () => {
   // sh stays the parent (the node command is not its last one), node spawns a helper like esbuild.
   const server = nodeScript(`
-    const helper = require("child_process").spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    ${SPAWN_HELPER}
     console.log("PIDS", process.ppid, process.pid, helper.pid);
     require("http").createServer((q, s) => s.end("ok")).listen({port});
   `);
@@ -170,7 +179,7 @@ test('stop() ends the whole process group: the shell, the server and the serverâ
 test('stop() falls back to SIGKILL when the tree ignores SIGTERM', async () => {
   const server = nodeScript(`
     process.on("SIGTERM", () => console.log("ignoring SIGTERM"));
-    const helper = require("child_process").spawn(process.execPath, ["-e", "process.on(\\"SIGTERM\\", () => {}); setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    ${SPAWN_STUBBORN_HELPER}
     console.log("PIDS", process.ppid, process.pid, helper.pid);
     require("http").createServer((q, s) => s.end("ok")).listen({port});
   `);
@@ -187,14 +196,15 @@ test('a worker that exits without stop() takes the group with it', async () => {
   try {
     const worker = path.join(dir, 'worker.mts');
     const server = nodeScript(`
-      const helper = require("child_process").spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+      ${SPAWN_HELPER}
       console.log("PIDS", process.ppid, process.pid, helper.pid);
       require("http").createServer((q, s) => s.end("ok")).listen({port});
     `);
     await writeFile(
       worker,
       [
-        `import { startSpaCommand } from ${JSON.stringify(fileURLToPath(new URL('../../fixtures/runtime/spa/spa-command.ts', import.meta.url)))};`,
+        'import { startSpaCommand } from ' +
+          `${JSON.stringify(fileURLToPath(new URL('../../fixtures/runtime/spa/spa-command.ts', import.meta.url)))};`,
         `const spa = await startSpaCommand(${JSON.stringify(await options(`${server}; echo after`))});`,
         `console.log(spa.logTail());`,
         `process.exit(0);`,

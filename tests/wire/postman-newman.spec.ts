@@ -14,7 +14,9 @@ function runCollection(collection: object, password: string): Promise<NewmanRunS
   });
 }
 
-/** "Log in: POST /login answers 204: CSRF token mismatch …: expected 419 to deeply equal 204", one line per failed test. */
+/**
+ * "Log in: POST /login answers 204: CSRF token mismatch …: expected 419 to deeply equal 204", one line per failed test.
+ */
 function failures(summary: NewmanRunSummary): string[] {
   return summary.run.failures.map(
     (failure) => `${failure.source?.name}: ${failure.error.test}: ${failure.error.message}`,

@@ -12,7 +12,9 @@ export interface FreshConsumerOptions {
   /** The package's module system: "module" (ESM) or "commonjs" (npm init's default). */
   type: 'module' | 'commonjs';
   tarball: string;
-  /** Files to copy in: their path in the new package → where they come from (relative to tests/system/consumer/files). */
+  /**
+   * Files to copy in: their path in the new package → where they come from (relative to tests/system/consumer/files).
+   */
   files: Record<string, string>;
 }
 

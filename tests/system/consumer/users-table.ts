@@ -4,14 +4,17 @@ import { promisify } from 'node:util';
 /** Every row of a SQLite database's users table, read with PHP's PDO (no sqlite3 CLI needed). */
 export async function usersRows(database: string): Promise<Record<string, unknown>[]> {
   const script =
-    '$db = new PDO("sqlite:" . $argv[1]); echo json_encode($db->query("SELECT * FROM users ORDER BY id")->fetchAll(PDO::FETCH_ASSOC));';
+    '$db = new PDO("sqlite:" . $argv[1]); echo json_encode($db->query("SELECT ' +
+    '* FROM users ORDER BY id")->fetchAll(PDO::FETCH_ASSOC));';
   const { stdout } = await promisify(execFile)('php', ['-r', script, database]);
   return JSON.parse(stdout) as Record<string, unknown>[];
 }
 
 /** Adds a column to users, as teams do (the wire checks must not pin the user payload's keys). */
 export async function addUsersColumn(database: string, column: string): Promise<void> {
-  const script = `$db = new PDO("sqlite:" . $argv[1]); $db->exec("ALTER TABLE users ADD COLUMN ${column} TEXT DEFAULT 'added by the kit'");`;
+  const script =
+    '$db = new PDO("sqlite:" . $argv[1]); $db->exec("ALTER TABLE ' +
+    `users ADD COLUMN ${column} TEXT DEFAULT 'added by the kit'");`;
   await promisify(execFile)('php', ['-r', script, database]);
 }
 

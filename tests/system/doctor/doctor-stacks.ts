@@ -69,7 +69,11 @@ export async function doctorCases(): Promise<DoctorCaseResult[]> {
       results.push({
         name: doctorCase.name,
         ok,
-        said: `exit ${code}, ✗ ${failed.join(', ') || 'none'}${ok ? '' : ` (expected exit ${expectedCode}, ✗ ${doctorCase.failing.join(', ') || 'none'})`}`,
+        said:
+          `exit ${code}, ✗ ` +
+          `${failed.join(', ') || 'none'}${
+            ok ? '' : ` (expected exit ${expectedCode}, ✗ ${doctorCase.failing.join(', ') || 'none'})`
+          }`,
       });
     } finally {
       await stack?.stop();

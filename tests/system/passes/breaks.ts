@@ -91,7 +91,10 @@ async function syncTable(table: string, write: boolean): Promise<string | undefi
   // what must match is each break, its verdict and the diagnosis it was named by.
   if (!write && verdictsOf(current) === verdictsOf(table)) return undefined;
   if (!write)
-    return "docs/breaks.md: the break table differs from this run's; run npm run test:breaks -- --write-table and commit it";
+    return (
+      "docs/breaks.md: the break table differs from this run's; " +
+      'run npm run test:breaks -- --write-table and commit it'
+    );
   await writeFile(TABLE_FILE, `${doc.slice(0, start + TABLE_START.length)}\n${table}\n${doc.slice(end)}`);
   console.log('docs/breaks.md: break table rewritten from this run');
   return undefined;

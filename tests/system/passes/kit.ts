@@ -22,7 +22,8 @@ export async function kitPass(): Promise<PassResult[]> {
     runs.push({ name: 'docker-matrix', env: { KIT_BACKEND: 'docker', KIT_MATRIX: 'all' }, args: ['--project=* @ *'] });
   } else if (!dockerAnswers) {
     console.log(
-      'kit pass: no Docker engine answers; the docker backend and its matrix are not tested (bash scripts/install-docker.sh adds them)',
+      'kit pass: no Docker engine answers; the docker backend and its ' +
+        'matrix are not tested (bash scripts/install-docker.sh adds them)',
     );
   }
   runs.push({

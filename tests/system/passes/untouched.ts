@@ -16,7 +16,8 @@ export async function untouchedPass(): Promise<PassResult[]> {
   await installExample();
   const consumerDir = await laravelAppConsumer(await packKit());
   console.log(
-    '\n=== "the team\'s app untouched": copies of the bundled app in teams\' setups, fingerprinted around every kind of run',
+    '\n=== "the team\'s app untouched": copies of the bundled app ' +
+      "in teams' setups, fingerprinted around every kind of run",
   );
   try {
     const cases = await untouchedCases({

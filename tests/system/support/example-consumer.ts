@@ -7,13 +7,19 @@ import { runCommand } from './playwright-pass.ts';
 /** examples/consumer: a team's repository (its axios SPA, its spec and adapter) using the kit from the tarball. */
 export const exampleDir = path.join(projectDir, 'examples', 'consumer');
 
-/** examples/consumer's dependencies, the kit's current tarball among them (npm keeps a file: tarball it has seen, so it goes first). */
+/**
+ * examples/consumer's dependencies, the kit's current tarball among them (npm keeps a file: tarball it has seen, so it
+ * goes first).
+ */
 export async function installExample(): Promise<void> {
   await rm(path.join(exampleDir, 'node_modules', 'sanctum-spa-kit'), { recursive: true, force: true });
   await runCommand('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], exampleDir);
 }
 
-/** A fresh consumer whose config runs its own Laravel app (APP_DIR) with the example's adapter and spec, its SPA (SPA_DIR) served per worker by Vite. */
+/**
+ * A fresh consumer whose config runs its own Laravel app (APP_DIR) with the example's adapter and spec, its SPA
+ * (SPA_DIR) served per worker by Vite.
+ */
 export async function laravelAppConsumer(tarball: string): Promise<string> {
   const dir = await freshConsumer({
     type: 'module',

@@ -5,7 +5,10 @@ import path from 'node:path';
 /** Not the team's own files: installed by Composer and npm, never written by the kit either way. */
 const INSTALLED = new Set(['vendor', 'node_modules']);
 
-/** Every file and folder of an app outside vendor/ and node_modules/: its relative path → a sha256 of its bytes ("dir" for a folder). */
+/**
+ * Every file and folder of an app outside vendor/ and node_modules/: its relative path → a sha256 of its bytes ("dir"
+ * for a folder).
+ */
 export type AppFingerprint = Map<string, string>;
 
 export async function fingerprint(appDir: string): Promise<AppFingerprint> {
@@ -28,7 +31,10 @@ export async function fingerprint(appDir: string): Promise<AppFingerprint> {
   return prints;
 }
 
-/** What differs between two fingerprints, a line per path: "added storage/logs/laravel.log", "changed database/database.sqlite". */
+/**
+ * What differs between two fingerprints, a line per path: "added storage/logs/laravel.log", "changed
+ * database/database.sqlite".
+ */
 export function fingerprintChanges(before: AppFingerprint, after: AppFingerprint): string[] {
   const changes: string[] = [];
   for (const [file, print] of after) {

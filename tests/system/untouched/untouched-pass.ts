@@ -116,7 +116,10 @@ const OTHER_MODES: RunMode[] = [
   },
 ];
 
-/** Every setup with a green run (or the refusal it calls for); the setup with the most to lose (its services named, its config cached) with every other kind of run too. */
+/**
+ * Every setup with a green run (or the refusal it calls for); the setup with the most to lose (its services named, its
+ * config cached) with every other kind of run too.
+ */
 export async function untouchedCases(options: UntouchedOptions): Promise<UntouchedCaseResult[]> {
   const tripwire = await startTripwire();
   const results: UntouchedCaseResult[] = [];
