@@ -21,7 +21,7 @@ const TICKS_PER_SECOND = 100;
 const FLOWS = 5;
 
 interface Side {
-  name: 'kit' | 'floor';
+  name: 'kit' | 'kit-harness' | 'floor';
   args: string[];
 }
 
@@ -125,19 +125,30 @@ function figuresOf(values: number[]): Figures {
   return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1)! };
 }
 
+/** The three sides, each a whole `npx playwright test` of the five flows. */
+const SIDES: { side: Side; says: string }[] = [
+  {
+    side: { name: 'kit', args: ['-c', 'scripts/bench/kit-flows'] },
+    says: 'kit, as a team runs it (scripts/bench/kit-flows)',
+  },
+  {
+    side: { name: 'kit-harness', args: ['--project=chromium', '--grep=Sanctum SPA flows'] },
+    says: "kit, through the kit's own harness config (playwright.config.ts, project chromium)",
+  },
+  { side: { name: 'floor', args: ['-c', 'scripts/bench/floor'] }, says: 'bare @playwright/test (scripts/bench/floor)' },
+];
+
 /**
- * The kit's five flows (its own config, project chromium, the flows' describe
- * title as grep) and the floor's, against the same running stack: one warm-up
- * of each (transform cache, Chromium's disk, PHP's opcache), then `pairs`
- * pairs, alternating which side goes first so both see the same noise.
- * Prints wall and CPU medians and the ratios kit / floor.
+ * The kit's five flows (as a team's config runs them, and through the kit's
+ * own harness config) and the floor's, against the same running stack: one
+ * warm-up of each (transform cache, Chromium's disk, PHP's opcache), then
+ * `pairs` rounds, rotating which side goes first so all see the same noise.
+ * Prints wall and CPU medians and the ratios to the floor.
  */
 export async function benchFlowsFloor(report: Report, harness: HarnessSettings, pairs = 5): Promise<void> {
   const stack = await startExternalStack(harness.KIT_HOST);
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'sanctum-kit-flows-floor-'));
   try {
-    const kit: Side = { name: 'kit', args: ['--project=chromium', '--grep=Sanctum SPA flows'] };
-    const floor: Side = { name: 'floor', args: ['-c', 'scripts/bench/floor'] };
     const once = (side: Side, run: string) => {
       const env = {
         KIT_BACKEND: 'external',
@@ -145,32 +156,33 @@ export async function benchFlowsFloor(report: Report, harness: HarnessSettings, 
         KIT_SPA_URL: stack.spaUrl,
         KIT_TEST_USER_EMAIL: harness.KIT_TEST_USER_EMAIL,
         KIT_TEST_USER_PASSWORD: harness.KIT_TEST_USER_PASSWORD,
-        // Both sides' results and HTML reports in the scratch folder, not in the checkout's.
+        // Every side's results and HTML reports in the scratch folder, not in the checkout's.
         PLAYWRIGHT_HTML_OUTPUT_DIR: path.join(scratch, `${side.name}-${run}-report`),
       };
       const args = [...side.args, `--output=${path.join(scratch, `${side.name}-${run}`)}`];
       return timedRun({ ...side, args }, env, stack.pid);
     };
-    await once(kit, 'warm-up');
-    await once(floor, 'warm-up');
-    const runs: Record<Side['name'], Run[]> = { kit: [], floor: [] };
-    for (let pair = 0; pair < pairs; pair++) {
-      const order = pair % 2 === 0 ? [kit, floor] : [floor, kit];
-      for (const side of order) runs[side.name].push(await once(side, String(pair)));
+    for (const { side } of SIDES) await once(side, 'warm-up');
+    const runs: Record<Side['name'], Run[]> = { kit: [], 'kit-harness': [], floor: [] };
+    for (let round = 0; round < pairs; round++) {
+      const order = [...SIDES.slice(round % SIDES.length), ...SIDES.slice(0, round % SIDES.length)];
+      for (const { side } of order) runs[side.name].push(await once(side, String(round)));
     }
     const figures = (name: Side['name'], of: keyof Run) => figuresOf(runs[name].map((run) => run[of]));
-    report('five flows, kit (npx playwright test --project=chromium, wall)', pairs, figures('kit', 'wall'));
-    report(
-      'five flows, bare @playwright/test floor (npx playwright test -c scripts/bench/floor, wall)',
-      pairs,
-      figures('floor', 'wall'),
-    );
-    report('five flows, kit (CPU user+sys of the whole tree: runner, worker, Chromium)', pairs, figures('kit', 'cpu'));
-    report('five flows, floor (CPU user+sys of the whole tree)', pairs, figures('floor', 'cpu'));
-    report("five flows, kit: the stack's CPU meanwhile (PHP, SPA server)", pairs, figures('kit', 'stackCpu'));
-    report("five flows, floor: the stack's CPU meanwhile", pairs, figures('floor', 'stackCpu'));
-    const ratio = (of: keyof Run) => (figures('kit', of).median / figures('floor', of).median).toFixed(2);
-    console.log(`five flows kit / floor, medians of ${pairs} pairs: wall ${ratio('wall')}×, CPU ${ratio('cpu')}×`);
+    for (const { side, says } of SIDES) report(`five flows, ${says}: wall`, pairs, figures(side.name, 'wall'));
+    for (const { side, says } of SIDES) {
+      report(`five flows, ${says}: CPU of the whole tree (runner, worker, Chromium)`, pairs, figures(side.name, 'cpu'));
+    }
+    for (const { side, says } of SIDES) {
+      report(`five flows, ${says}: the stack's CPU meanwhile`, pairs, figures(side.name, 'stackCpu'));
+    }
+    const ratio = (name: Side['name'], of: keyof Run) =>
+      (figures(name, of).median / figures('floor', of).median).toFixed(2);
+    for (const name of ['kit', 'kit-harness'] as const) {
+      console.log(
+        `five flows ${name} / floor, medians of ${pairs}: wall ${ratio(name, 'wall')}×, CPU ${ratio(name, 'cpu')}×`,
+      );
+    }
   } finally {
     await stack.stop();
     await rm(scratch, { recursive: true, force: true });
