@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KitError } from 'sanctum-spa-kit/driver';
+import { KitError, runProcess } from 'sanctum-spa-kit/driver';
 
 export interface ProvisionOptions {
   php: string;
@@ -23,7 +22,7 @@ const provisionScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 
  * Runs provision.php (the one source of truth for installing the API) and
  * resolves once the API is ready to serve: vendor, .env, migrated database.
  */
-export function provisionApi(options: ProvisionOptions): Promise<void> {
+export async function provisionApi(options: ProvisionOptions): Promise<void> {
   const args = [
     provisionScript,
     `--line=${options.line}`,
@@ -33,20 +32,13 @@ export function provisionApi(options: ProvisionOptions): Promise<void> {
     `--user-password=${options.userPassword}`,
     ...(options.force ? ['--force'] : []),
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(options.php, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        new ProvisionFailed(
-          error.code === 'ENOENT'
-            ? `provision: "${options.php}" was not found. Install PHP 8.2+ (apt-get install php8.2-cli ` +
-                'php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer) or set KIT_PHP_BINARY.'
-            : `provision: could not start ${options.php}: ${error.message}`,
-        ),
-      );
-    });
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new ProvisionFailed(`provision: failed (exit ${code})`)),
+  // A managed process: Composer and the installers it starts end with it, however this process ends.
+  const { exit } = await runProcess({ label: 'provision.php', command: options.php, args, output: 'terminal' });
+  if (exit.code === 127 || exit.error) {
+    throw new ProvisionFailed(
+      `provision: "${options.php}" was not found. Install PHP 8.2+ (apt-get install php8.2-cli ` +
+        'php8.2-sqlite3 php8.2-curl php8.2-mbstring php8.2-xml composer) or set KIT_PHP_BINARY.',
     );
-  });
+  }
+  if (exit.code !== 0) throw new ProvisionFailed(`provision: failed (exit ${exit.code ?? exit.signal})`);
 }

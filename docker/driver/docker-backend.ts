@@ -100,7 +100,8 @@ export class DockerBackend implements BackendDriver {
       )
     ).trim();
 
-    // Should this process end without stop(), take the container along.
+    // Should this process end without stop(), take the container along (synchronously: an exit handler
+    // runs no asynchronous work).
     const removeOnExit = () => execFileSync(this.docker.binary, ['rm', '--force', containerId], { stdio: 'ignore' });
     process.once('exit', removeOnExit);
     const stop = async () => {

@@ -26,7 +26,11 @@ const INSTALL_FIX = 'run: bash scripts/install-docker.sh';
 export class DockerCli {
   constructor(readonly binary: string = defaultDockerBinary()) {}
 
-  /** Resolves with the exit code and output; never rejects for a non-zero exit. */
+  /**
+   * Resolves with the exit code and output; never rejects for a non-zero exit.
+   * execFile, not a managed process: a client call starts no process of its own and ends by itself
+   * (bounded by its timeout), so a group and a watchdog would buy nothing.
+   */
   run(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<DockerResult> {
     return new Promise((resolve, reject) => {
       execFile(

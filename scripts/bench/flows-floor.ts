@@ -97,6 +97,7 @@ async function timedRun(side: Side, env: Record<string, string>, stackPid: numbe
   const started = performance.now();
   const cpu = await new Promise<number>((resolve, reject) => {
     const command = ['npx', 'playwright', 'test', ...side.args];
+    // Not a managed process: the CPU count needs perl as the tree's direct parent and subreaper (TREE_CPU).
     const child = spawn('perl', ['-e', TREE_CPU, String(prctlNumber()), ...command], {
       cwd: projectDir,
       env: { ...process.env, ...env },
