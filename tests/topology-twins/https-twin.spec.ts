@@ -1,6 +1,6 @@
-import { diagnose, formatDiagnosis, gatherEvidence } from 'sanctum-spa-kit/diagnosis';
 import { expect, test } from 'sanctum-spa-kit';
 import { attemptSignIn, signInOutcome } from './sign-in-attempt.ts';
+import { expectDiagnosis } from './twin-diagnosis.ts';
 
 // Run by each https twin project (playwright.config.ts): a misconfiguration
 // that only shows on subdomains over TLS. The sign-in must fail, and the
@@ -19,12 +19,8 @@ test('the sign-in fails, and the diagnosis names the cause', async ({
   sessionCookieName,
   testUser,
 }, testInfo) => {
-  const expected = testInfo.project.metadata.diagnosis as string;
   // Refused outright (419), or "signed in" with a session cookie the browser then dropped (401 right after).
   const outcome = await signInOutcome(await attemptSignIn(page, traffic, spaOrigin, testUser));
   expect(outcome, 'the twin must not be signed in').not.toBe('POST /login 204, then GET /api/user 200');
-  await traffic.settled();
-
-  const diagnosis = diagnose(await gatherEvidence(stack, sessionCookieName, testTraffic));
-  expect(diagnosis?.id, diagnosis ? formatDiagnosis(diagnosis) : 'the kit found no cause').toBe(expected);
+  await expectDiagnosis({ traffic, testTraffic, stack, sessionCookieName }, testInfo.project.metadata.diagnosis);
 });

@@ -1,6 +1,6 @@
-import { diagnose, formatDiagnosis, gatherEvidence } from 'sanctum-spa-kit/diagnosis';
 import { expect, test } from 'sanctum-spa-kit';
 import { attemptSignIn, signInOutcome } from './sign-in-attempt.ts';
+import { expectDiagnosis } from './twin-diagnosis.ts';
 
 // Run by the replicas twins whose replicas do not share the session (files per
 // replica, a different APP_KEY per replica; playwright.config.ts). The twin must
@@ -18,8 +18,5 @@ test('the sign-in does not hold across replicas, and the diagnosis names the cau
   // 419 when the token's session is on the other replica; 204 when both landed on one, then 401 from the other.
   const outcome = await signInOutcome(await attemptSignIn(page, traffic, spaOrigin, testUser));
   expect(['POST /login 419', 'POST /login 204, then GET /api/user 401'], 'the sign-in on the wire').toContain(outcome);
-  await traffic.settled();
-  const diagnosis = diagnose(await gatherEvidence(stack, sessionCookieName, testTraffic));
-  const expected = testInfo.project.metadata.diagnosis as string;
-  expect(diagnosis?.id, diagnosis ? formatDiagnosis(diagnosis) : 'the kit found no cause').toBe(expected);
+  await expectDiagnosis({ traffic, testTraffic, stack, sessionCookieName }, testInfo.project.metadata.diagnosis);
 });

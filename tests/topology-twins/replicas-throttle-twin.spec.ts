@@ -1,5 +1,5 @@
-import { diagnose, formatDiagnosis, gatherEvidence } from 'sanctum-spa-kit/diagnosis';
 import { expect, test } from 'sanctum-spa-kit';
+import { expectDiagnosis } from './twin-diagnosis.ts';
 
 // Run by the replicas twin whose login throttle is counted per replica (a cache
 // of files per replica; playwright.config.ts). The twin must show on the wire,
@@ -22,8 +22,5 @@ test('five wrong passwords do not lock the account, and the diagnosis names the 
   expect(wrongAnswers, 'POST /login with a wrong password, five times').toEqual([422, 422, 422, 422, 422]);
   const locked = await attacker.login(testUser.email, testUser.password);
   expect(locked.status(), 'the right password after 5 failures: a throttle counted per replica lets it in').toBe(204);
-  await traffic.settled();
-  const diagnosis = diagnose(await gatherEvidence(stack, sessionCookieName, testTraffic));
-  const expected = testInfo.project.metadata.diagnosis as string;
-  expect(diagnosis?.id, diagnosis ? formatDiagnosis(diagnosis) : 'the kit found no cause').toBe(expected);
+  await expectDiagnosis({ traffic, testTraffic, stack, sessionCookieName }, testInfo.project.metadata.diagnosis);
 });

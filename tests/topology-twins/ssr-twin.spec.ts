@@ -1,7 +1,7 @@
-import { diagnose, formatDiagnosis, gatherEvidence } from 'sanctum-spa-kit/diagnosis';
 import { expect, SpaPage, test } from 'sanctum-spa-kit';
 import { SSR_API_STATUS_HEADER } from 'sanctum-spa-kit/fixtures';
 import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
+import { expectDiagnosis } from './twin-diagnosis.ts';
 
 // The SSR twin: the server forwards the browser's cookies without Origin or
 // Referer, so Sanctum treats its call as stateless: every server-rendered
@@ -26,10 +26,5 @@ test("every server-rendered page is a guest's, and the diagnosis names the cause
   const reload = await page.reload();
   expect(reload!.headers()[SSR_API_STATUS_HEADER], "the server's GET /api/user without Origin/Referer").toBe('401');
   expect(await reload!.text(), "the HTML of the reload is a guest's").toContain('data-ssr="guest"');
-  await traffic.settled();
-
-  const diagnosis = diagnose(await gatherEvidence(stack, sessionCookieName, testTraffic));
-  expect(diagnosis?.id, diagnosis ? formatDiagnosis(diagnosis) : 'the kit found no cause').toBe(
-    testInfo.project.metadata.diagnosis,
-  );
+  await expectDiagnosis({ traffic, testTraffic, stack, sessionCookieName }, testInfo.project.metadata.diagnosis);
 });

@@ -12,7 +12,7 @@ import { acceptsConnections, answersBelow500, printed } from '../../fixtures/run
 import { runProcess } from '../../fixtures/runtime/process/run-process.ts';
 import { describeExit, missingProgram, startFailureReport } from '../../fixtures/runtime/process/start-report.ts';
 import { untilReady } from '../../fixtures/runtime/process/until-ready.ts';
-import { alive, killGroupIfAlive } from './support/process-alive.ts';
+import { alive, killGroupIfAlive, pidsIn } from './support/test-processes.ts';
 
 // Real processes only: every command below is a real `node -e` script.
 
@@ -52,11 +52,7 @@ function node(script: string, extra: { graceMs?: number; cwd?: string } = {}) {
 async function printedPids(watched: ManagedProcess): Promise<number[]> {
   const outcome = await untilReady(printed(watched, 'PIDS '), { timeoutMs: 10_000, process: watched });
   expect(outcome.kind, watched.logTail()).toBe('ready');
-  const line = watched
-    .logTail()
-    .split('\n')
-    .find((text) => text.startsWith('PIDS '))!;
-  return line.slice(5).trim().split(/\s+/).map(Number);
+  return pidsIn(watched.logTail());
 }
 
 test('keeps what it printed on both streams, and how it ended', async () => {
@@ -156,16 +152,6 @@ async function workerScript(dir: string, script: string, then: string): Promise<
     ].join('\n'),
   );
   return worker;
-}
-
-function pidsIn(text: string): number[] {
-  const line = text.split('\n').find((candidate) => candidate.includes('PIDS '));
-  expect(line, `no PIDS line in:\n${text}`).toBeDefined();
-  return line!
-    .slice(line!.indexOf('PIDS ') + 5)
-    .trim()
-    .split(/\s+/)
-    .map(Number);
 }
 
 test('this process exiting without stop() takes the group along', async () => {

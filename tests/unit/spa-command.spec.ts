@@ -9,7 +9,7 @@ import { test, expect } from '@playwright/test';
 import { freePort } from '../../fixtures/runtime/process/free-port.ts';
 import { KitError } from '../../fixtures/core/errors/kit-error.ts';
 import { SpaPortInUse, startSpaCommand, type SpaCommandOptions } from '../../fixtures/runtime/spa/spa-command.ts';
-import { alive, killGroupIfAlive } from './support/process-alive.ts';
+import { alive, killGroupIfAlive, pidsIn } from './support/test-processes.ts';
 
 // Real processes only: every command below is a real `sh -c` running a real node script.
 
@@ -40,17 +40,6 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
     return error as Error;
   }
   throw new Error('expected startSpaCommand to fail, but it started');
-}
-
-/** Pids a script printed as `PIDS a b c`. */
-function printedPids(text: string): number[] {
-  const line = text.split('\n').find((l) => l.includes('PIDS '));
-  expect(line, `no PIDS line in:\n${text}`).toBeDefined();
-  return line!
-    .slice(line!.indexOf('PIDS ') + 5)
-    .trim()
-    .split(/\s+/)
-    .map(Number);
 }
 
 test('starts the command with {port}/{api}/{origin} filled in and resolves once it answers below 500', async () => {
@@ -157,7 +146,7 @@ test('a server that never listens times out with a report naming the timeout, an
   expect(error.message).toContain('KIT_READY_TIMEOUT_MS');
   expect(error.message).toContain(`http://localhost:${opts.port}`);
   expect(error.message).toContain('connection refused');
-  const [pid] = printedPids(error.message);
+  const [pid] = pidsIn(error.message);
   expect(alive(pid)).toBe(false);
 });
 
@@ -169,7 +158,7 @@ test('stop() ends the whole process group: the shell, the server and the serverâ
     require("http").createServer((q, s) => s.end("ok")).listen({port});
   `);
   const spa = await startSpaCommand(await options(`${server}; echo after`));
-  const pids = printedPids(spa.logTail());
+  const pids = pidsIn(spa.logTail());
   expect(pids).toHaveLength(3);
   for (const pid of pids) expect(alive(pid)).toBe(true);
   await spa.stop();
@@ -184,7 +173,7 @@ test('stop() falls back to SIGKILL when the tree ignores SIGTERM', async () => {
     require("http").createServer((q, s) => s.end("ok")).listen({port});
   `);
   const spa = await startSpaCommand(await options(`${server}; echo after`));
-  const pids = printedPids(spa.logTail());
+  const pids = pidsIn(spa.logTail());
   await spa.stop();
   for (const pid of pids) expect(alive(pid), `pid ${pid} survived stop()`).toBe(false);
 });
@@ -212,7 +201,7 @@ test('a worker that exits without stop() takes the group with it', async () => {
     );
     const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
     const { stdout } = await promisify(execFile)(tsx, [worker], { timeout: 30_000 });
-    pids = printedPids(stdout);
+    pids = pidsIn(stdout);
     expect(pids).toHaveLength(3);
     // SIGKILL is sent synchronously in the exit handler; the kernel delivers it at once, but give it a moment.
     await expect.poll(() => pids.filter(alive), { timeout: 2_000 }).toEqual([]);

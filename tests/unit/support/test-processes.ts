@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
 
 /**
  * process.kill(pid, 0), except that a zombie counts as dead: it has exited and
@@ -23,4 +24,15 @@ export function alive(pid: number): boolean {
 export function killGroupIfAlive(leader: number | undefined): void {
   if (leader === undefined || !alive(leader)) return;
   process.kill(-leader, 'SIGKILL');
+}
+
+/** The pids a script printed on a line holding `PIDS a b c`. */
+export function pidsIn(text: string): number[] {
+  const line = text.split('\n').find((candidate) => candidate.includes('PIDS '));
+  expect(line, `no PIDS line in:\n${text}`).toBeDefined();
+  return line!
+    .slice(line!.indexOf('PIDS ') + 5)
+    .trim()
+    .split(/\s+/)
+    .map(Number);
 }
