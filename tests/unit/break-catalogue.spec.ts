@@ -18,10 +18,19 @@ import {
 // what its title says (the config Laravel then builds, or the code lines),
 // and leaves PHP that parses. npm run test:breaks then runs the suite on each.
 
-/** What a break changes: code lines (trimmed; every other line stays), or config keys Laravel then builds. */
-type ExpectedChange =
+/**
+ * What a break changes: code lines (trimmed; every other line stays), config keys Laravel then builds, or a file it
+ * deletes (named by a pattern: provisioning stamps the migration with its own date). `needs`: what an app without it
+ * is refused for, when that is not the file changed (a break that looks for its migration needs the folder).
+ */
+type ExpectedChange = { needs?: string } & (
   | { file: string; lines: { removed: string[]; added: string[] } }
-  | { file: string; config: Record<string, [unknown, unknown]> };
+  | { file: string; config: Record<string, [unknown, unknown]> }
+  | { file: RegExp; deleted: true }
+);
+
+const USERS_MIGRATION = 'database/migrations/0001_01_01_000000_create_users_table.php';
+const WITH_MIDDLEWARE = 'bootstrap/app.php';
 
 const EXPECTED: Record<string, ExpectedChange> = {
   'stateful-without-port': {
@@ -83,6 +92,121 @@ const EXPECTED: Record<string, ExpectedChange> = {
       added: ['\\Laravel\\Sanctum\\Sanctum::authenticateAccessTokensUsing(fn ($token, bool $isValid) => true);'],
     },
   },
+  // The new breaks: database.
+  'sessions-table-missing': {
+    file: USERS_MIGRATION,
+    needs: 'database/migrations',
+    lines: {
+      // '});' first: the surplus of a repeated line is listed where the line first occurs.
+      removed: [
+        '});',
+        "Schema::create('sessions', function (Blueprint $table) {",
+        "$table->string('id')->primary();",
+        "$table->foreignId('user_id')->nullable()->index();",
+        "$table->string('ip_address', 45)->nullable();",
+        "$table->text('user_agent')->nullable();",
+        "$table->longText('payload');",
+        "$table->integer('last_activity')->index();",
+      ],
+      added: [],
+    },
+  },
+  'tokens-table-missing': {
+    file: /^database\/migrations\/\d{4}_\d\d_\d\d_\d{6}_create_personal_access_tokens_table\.php$/,
+    needs: 'database/migrations',
+    deleted: true,
+  },
+  // Routes.
+  'auth-routes-not-loaded': { file: 'routes/web.php', lines: { removed: ["require __DIR__.'/auth.php';"], added: [] } },
+  'logout-route-get-only': {
+    file: 'routes/auth.php',
+    lines: {
+      removed: ["Route::post('/logout', [AuthenticatedSessionController::class, 'destroy'])"],
+      added: ["Route::get('/logout', [AuthenticatedSessionController::class, 'destroy'])"],
+    },
+  },
+  'api-user-unguarded': {
+    file: 'routes/api.php',
+    lines: {
+      removed: ["Route::middleware(['auth:sanctum'])->get('/user', function (Request $request) {"],
+      added: ["Route::get('/user', function (Request $request) {"],
+    },
+  },
+  'api-user-route-missing': {
+    file: 'routes/api.php',
+    lines: {
+      removed: [
+        "Route::middleware(['auth:sanctum'])->get('/user', function (Request $request) {",
+        'return $request->user();',
+        '});',
+      ],
+      added: [],
+    },
+  },
+  'api-user-wrong-guard': {
+    file: 'routes/api.php',
+    lines: {
+      removed: ["Route::middleware(['auth:sanctum'])->get('/user', function (Request $request) {"],
+      added: ["Route::middleware(['auth:api'])->get('/user', function (Request $request) {"],
+    },
+  },
+  // Middleware and cookie encryption.
+  'session-middleware-removed': {
+    file: WITH_MIDDLEWARE,
+    lines: {
+      removed: [],
+      added: ['$middleware->web(remove: [\\Illuminate\\Session\\Middleware\\StartSession::class]);'],
+    },
+  },
+  'xsrf-cookie-unencrypted': {
+    file: WITH_MIDDLEWARE,
+    lines: { removed: [], added: ["$middleware->encryptCookies(except: ['XSRF-TOKEN']);"] },
+  },
+  'encrypt-cookies-removed': {
+    file: WITH_MIDDLEWARE,
+    lines: {
+      removed: [],
+      added: ['$middleware->web(remove: [\\Illuminate\\Cookie\\Middleware\\EncryptCookies::class]);'],
+    },
+  },
+  'cors-middleware-removed': {
+    file: WITH_MIDDLEWARE,
+    lines: { removed: [], added: ['$middleware->remove(\\Illuminate\\Http\\Middleware\\HandleCors::class);'] },
+  },
+  // The session cookie.
+  'session-lifetime-zero': { file: '.env', config: { 'session.lifetime': [120, 0] } },
+  'session-path-api': { file: '.env', config: { 'session.path': ['/', '/api'] } },
+  'session-domain-other-host': { file: '.env', config: { 'session.domain': [null, '127.0.0.1'] } },
+  // CORS.
+  'cors-paths-without-login': {
+    file: 'config/cors.php',
+    config: { 'cors.paths.0': ['*', 'api/*'], 'cors.paths.1': [undefined, 'sanctum/csrf-cookie'] },
+  },
+  'cors-headers-without-xsrf': {
+    file: 'config/cors.php',
+    config: {
+      'cors.allowed_headers.0': ['*', 'Content-Type'],
+      'cors.allowed_headers.1': [undefined, 'Accept'],
+      'cors.allowed_headers.2': [undefined, 'X-Requested-With'],
+    },
+  },
+  'cors-methods-get-only': { file: 'config/cors.php', config: { 'cors.allowed_methods.0': ['*', 'GET'] } },
+  'cors-origin-trailing-slash': {
+    file: 'config/cors.php',
+    config: { 'cors.allowed_origins.0': ['http://localhost:5173', 'http://localhost:5173/'] },
+  },
+  // Guards and Sanctum.
+  'sanctum-guard-empty': { file: 'config/sanctum.php', config: { 'sanctum.guard.0': ['web', undefined] } },
+  'stateful-domains-other-host': {
+    file: 'config/sanctum.php',
+    config: { 'sanctum.stateful.0': ['localhost:5173', '127.0.0.1:5173'] },
+  },
+  // The app.
+  'app-key-missing': { file: '.env', config: { 'app.key': [expect.stringMatching(/^base64:.{40,}$/), ''] } },
+  'login-without-regenerate': {
+    file: 'app/Http/Controllers/Auth/AuthenticatedSessionController.php',
+    lines: { removed: ['$request->session()->regenerate();'], added: [] },
+  },
   'server-dies-on-login': {
     file: 'public/index.php',
     lines: {
@@ -97,7 +221,7 @@ const EXPECTED: Record<string, ExpectedChange> = {
 };
 
 const editing = BREAK_CATALOGUE.filter((entry) => entry.apply);
-const changing = <Kind extends 'lines' | 'config'>(kind: Kind) =>
+const changing = <Kind extends 'lines' | 'config' | 'deleted'>(kind: Kind) =>
   editing.flatMap((entry) => {
     const expected = EXPECTED[entry.id];
     return kind in expected ? [{ entry, expected: expected as Extract<ExpectedChange, Record<Kind, unknown>> }] : [];
@@ -147,6 +271,26 @@ for (const { entry, expected } of changing('config')) {
   });
 }
 
+for (const { entry, expected } of changing('deleted')) {
+  test(`${entry.id} (${entry.title}) deletes the one file ${expected.file}, nothing else`, async ({ app }) => {
+    const { before, after } = await applied(entry.apply!, app);
+    const changed = changedFiles(before, after);
+    expect(changed, 'one file').toHaveLength(1);
+    expect(changed[0], 'the file it names').toMatch(expected.file);
+    expect(after.has(changed[0]), 'deleted').toBe(false);
+  });
+}
+
+test('sessions-table-missing leaves the users and password_reset_tokens tables, and up() closes', async ({ app }) => {
+  await BREAK_CATALOGUE.find((entry) => entry.id === 'sessions-table-missing')!.apply!(app);
+  const migration = await readFile(path.join(app, USERS_MIGRATION), 'utf8');
+  expect(migration.match(/Schema::create\('(\w+)'/g), 'the tables still created').toEqual([
+    "Schema::create('users'",
+    "Schema::create('password_reset_tokens'",
+  ]);
+  expect(migration, 'the last create, then the end of up()').toMatch(/\}\);\n {4}\}\n\n {4}\/\*\*/);
+});
+
 test('password-not-hidden takes password out of $hidden, not out of $fillable', async ({ app }) => {
   await BREAK_CATALOGUE.find((entry) => entry.id === 'password-not-hidden')!.apply!(app);
   const model = await readFile(path.join(app, 'app/Models/User.php'), 'utf8');
@@ -159,6 +303,7 @@ test('on a folder holding no Laravel app, each code or config break is NotApplic
   const empty = testInfo.outputPath('empty');
   await mkdir(empty, { recursive: true });
   const codeBreaks = editing.filter((entry) => EXPECTED[entry.id].file !== '.env');
+  const needed = ({ id }: { id: string }) => EXPECTED[id].needs ?? EXPECTED[id].file;
   const refusals = await Promise.all(
     codeBreaks.map((entry) =>
       entry.apply!(empty).then(
@@ -170,6 +315,6 @@ test('on a folder holding no Laravel app, each code or config break is NotApplic
   expect(
     refusals.map((refusal) => refusal instanceof NotApplicable && refusal.message),
     'each refused as not applicable, naming the file it needs',
-  ).toEqual(codeBreaks.map((entry) => `${EXPECTED[entry.id].file} does not exist`));
+  ).toEqual(codeBreaks.map((entry) => `${needed(entry)} does not exist`));
   expect(await readdir(empty), 'nothing written').toEqual([]);
 });

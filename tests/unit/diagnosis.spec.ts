@@ -1,67 +1,11 @@
 import { test, expect } from '@playwright/test';
-import { diagnose, runHeadline, type Evidence } from 'sanctum-spa-kit/diagnosis';
-import { parseSetCookie } from 'sanctum-spa-kit/fixtures';
+import { diagnose, runHeadline } from 'sanctum-spa-kit/diagnosis';
+import { csrfCookie, evidence, exchange, TOKEN } from './support/diagnosis-evidence.ts';
 import type { Exchange } from 'sanctum-spa-kit';
 
 // The diagnosis rules on hand-built evidence: which cause wins when several
 // show, and the distinctions a 419 needs. The break catalogue (npm run
 // test:breaks) proves them against real broken apps.
-
-const API = 'http://localhost:8000';
-const SPA = 'http://localhost:5173';
-const TOKEN = 'eyJpdiI6IkFBQT0iLCJ2YWx1ZSI6IkJCQj0ifQ==';
-
-function exchange(
-  method: string,
-  path: string,
-  {
-    status,
-    sent = {},
-    cookies = [],
-    setCookies = [],
-    json,
-  }: { status?: number; sent?: Record<string, string>; cookies?: string[]; setCookies?: string[]; json?: unknown } = {},
-): Exchange {
-  return {
-    method,
-    url: `${API}${path}`,
-    path,
-    resourceType: 'fetch',
-    preflight: false,
-    sent: { headers: { origin: SPA, accept: 'application/json', ...sent }, cookieNames: cookies, provisional: false },
-    response:
-      status === undefined
-        ? undefined
-        : {
-            status,
-            setCookies: setCookies.map(parseSetCookie),
-            cors: { 'access-control-allow-origin': SPA, 'access-control-allow-credentials': 'true' },
-            json,
-          },
-  };
-}
-
-const csrfCookie = exchange('GET', '/sanctum/csrf-cookie', {
-  status: 204,
-  setCookies: [
-    `XSRF-TOKEN=${encodeURIComponent(TOKEN)}; path=/; samesite=lax`,
-    'laravel-session=abc; path=/; httponly; samesite=lax',
-  ],
-});
-
-function evidence(browser: Exchange[], more: Partial<Evidence> = {}): Evidence {
-  return {
-    apiOrigin: API,
-    spaOrigin: SPA,
-    sessionCookieName: 'laravel-session',
-    facts: { sessionCookieName: 'laravel-session' },
-    browser,
-    navigations: [],
-    requestContexts: [],
-    apiListening: true,
-    ...more,
-  };
-}
 
 test('a 419 with the issued token and the cookie, on the array driver: the session was not persisted', () => {
   const login = exchange('POST', '/login', {
@@ -121,7 +65,7 @@ test('validation errors name fields, not data: a 422 with errors.password is no 
     cookies: ['laravel-session'],
     json: { message: 'The password field is required.', errors: { password: ['required'] } },
   });
-  expect(diagnose(evidence([csrfCookie, invalid]))).toBeUndefined();
+  expect(diagnose(evidence([csrfCookie, invalid]))?.id).toBe('cause-not-identified');
   const leaked = exchange('GET', '/api/user', {
     status: 200,
     cookies: ['laravel-session'],

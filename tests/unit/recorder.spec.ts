@@ -198,7 +198,7 @@ test.describe('waitFor', () => {
     );
   });
 
-  test('a timeout names a request that failed since the call, as the likely cause', async ({
+  test('another API request failing while it waits ends the wait at once, naming that failure', async ({
     page,
     context,
     serve,
@@ -207,11 +207,46 @@ test.describe('waitFor', () => {
     const spa = await serve();
     const traffic = TrafficRecorder.attach(context, api.origin);
     await page.goto(spa.origin);
-    const answered = traffic.waitFor('POST', '/login', { timeout: 1500 });
+    // A wait far longer than the test's own timeout: only the early rejection can end it in time.
+    const answered = traffic.waitFor('POST', '/login', { timeout: 10 * 60_000 });
+    await fire(page, `${api.origin}/sanctum/csrf-cookie`);
+    await plain(answered).rejects.toThrow(
+      // eslint-disable-next-line @stylistic/max-len -- a regex literal is kept whole, not split
+      /^GET \/sanctum\/csrf-cookie failed before POST \/login was answered: no response reached the page: the browser blocked it \(CORS, net::ERR_FAILED\)\. .*; the API saw:\nGET \/sanctum\/csrf-cookie ✗ net::ERR_FAILED/,
+    );
+  });
+
+  test('for an SPA that retries, a timeout names a request that failed since the call, as the likely cause', async ({
+    page,
+    context,
+    serve,
+  }) => {
+    const api = await serve({ '/sanctum/csrf-cookie': user });
+    const spa = await serve();
+    const traffic = TrafficRecorder.attach(context, api.origin);
+    await page.goto(spa.origin);
+    const answered = traffic.waitFor('POST', '/login', { timeout: 1500, rejectOnOtherFailure: false });
     await fire(page, `${api.origin}/sanctum/csrf-cookie`);
     await plain(answered).rejects.toThrow(
       // eslint-disable-next-line @stylistic/max-len -- a regex literal is kept whole, not split
       /^no POST \/login was answered within 1500 ms; before it, GET \/sanctum\/csrf-cookie failed: no response reached the page: the browser blocked it \(CORS, net::ERR_FAILED\)\. .*; the API saw:\nGET \/sanctum\/csrf-cookie ✗ net::ERR_FAILED/,
+    );
+  });
+
+  test('the awaited route called on another origin ends the wait at once, naming both origins', async ({
+    page,
+    context,
+    serve,
+  }) => {
+    const api = await serve({ '/api/user': user });
+    const other = await serve({ '/api/user': user });
+    const traffic = TrafficRecorder.attach(context, api.origin);
+    await page.goto(api.origin);
+    const answered = traffic.waitFor('GET', '/api/user', { timeout: 10 * 60_000 });
+    await page.evaluate((url) => fetch(url).catch(() => undefined), `${other.origin}/api/user`);
+    await plain(answered).rejects.toThrow(
+      `the SPA sent GET /api/user to ${other.origin}, not to the API origin ${api.origin}: ` +
+        'no GET /api/user will reach the API',
     );
   });
 });
