@@ -190,7 +190,14 @@ const EXPECTED: Record<string, ExpectedChange> = {
       'cors.allowed_headers.2': [undefined, 'X-Requested-With'],
     },
   },
-  'cors-methods-get-only': { file: 'config/cors.php', config: { 'cors.allowed_methods.0': ['*', 'GET'] } },
+  'cors-paths-without-csrf-cookie': {
+    file: 'config/cors.php',
+    config: {
+      'cors.paths.0': ['*', 'api/*'],
+      'cors.paths.1': [undefined, 'login'],
+      'cors.paths.2': [undefined, 'logout'],
+    },
+  },
   'cors-origin-trailing-slash': {
     file: 'config/cors.php',
     config: { 'cors.allowed_origins.0': ['http://localhost:5173', 'http://localhost:5173/'] },
@@ -203,10 +210,6 @@ const EXPECTED: Record<string, ExpectedChange> = {
   },
   // The app.
   'app-key-missing': { file: '.env', config: { 'app.key': [expect.stringMatching(/^base64:.{40,}$/), ''] } },
-  'login-without-regenerate': {
-    file: 'app/Http/Controllers/Auth/AuthenticatedSessionController.php',
-    lines: { removed: ['$request->session()->regenerate();'], added: [] },
-  },
   'server-dies-on-login': {
     file: 'public/index.php',
     lines: {

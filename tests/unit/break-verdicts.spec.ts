@@ -180,13 +180,15 @@ test.describe('the catalogue', () => {
 
   test('the held-out breaks are the first sixteen new ids by SHA-256, the six required examples left out', () => {
     const sha = (id: string) => createHash('sha256').update(id).digest('hex');
+    // The required examples: a missing table, Allow-Headers, a cookie refused for its Path or Max-Age,
+    // a request to the wrong host, and the SPA that never asks csrf-cookie.
     const required = [
+      'sessions-table-missing',
       'cors-headers-without-xsrf',
-      'spa-wrong-host',
       'session-path-api',
+      'session-lifetime-zero',
+      'spa-wrong-host',
       'spa-skips-csrf-cookie',
-      'cors-methods-get-only',
-      'tokens-table-missing',
     ];
     const heldOut = BREAK_CATALOGUE.filter((entry) => partOf(entry) === 'held-out').map((entry) => entry.id);
     // The 21 breaks that came before the held-out ones were chosen, and the twelve added beside them.
@@ -199,11 +201,18 @@ test.describe('the catalogue', () => {
       'spa-accept-missing',
     ];
     const added = BREAK_CATALOGUE.map((entry) => entry.id).filter((id) => !older.includes(id));
-    expect(added).toHaveLength(28);
-    const chosen = added
+    expect(added).toHaveLength(27);
+    // As drawn, then two taken out once a run showed they break nothing in a browser: cors-methods-get-only
+    // (POST is CORS-safelisted; replaced by cors-paths-without-csrf-cookie, catalogued) and the held-out
+    // login-without-regenerate (Laravel's SessionGuard regenerates the session on login itself).
+    const drawn = [
+      ...added.map((id) => (id === 'cors-paths-without-csrf-cookie' ? 'cors-methods-get-only' : id)),
+      'login-without-regenerate',
+    ];
+    const chosen = drawn
       .filter((id) => !required.includes(id))
       .sort((a, b) => sha(a).localeCompare(sha(b)))
       .slice(0, 16);
-    expect([...heldOut].sort()).toEqual([...chosen].sort());
+    expect([...heldOut, 'login-without-regenerate'].sort()).toEqual([...chosen].sort());
   });
 });
