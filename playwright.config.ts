@@ -171,7 +171,7 @@ function topologyProjects(): Project[] {
     {
       name: 'ssr: pages rendered on the server, which asks the API first',
       testDir: './tests',
-      testMatch: ['flows/bundled-spa.spec.ts', 'topology/ssr.spec.ts'],
+      testMatch: ['topology/ssr-flows.spec.ts', 'topology/ssr.spec.ts'],
       workers: 1,
       use: ssr(true),
     },
