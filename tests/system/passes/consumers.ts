@@ -135,7 +135,7 @@ async function breaksOnConsumerApp(dir: string, appDir: string): Promise<number>
     (stream === 'stdout' ? process.stdout : process.stderr).write(chunk);
   });
   await finish(breaks);
-  const missing = only.filter((id) => !new RegExp(`^✓ ${id} `, 'm').test(output));
+  const missing = only.filter((id) => !new RegExp(`^✓ +${id} `, 'm').test(output));
   const untouched = (await readFile(controller, 'utf8')) === before;
   const named = missing.length === 0 ? 'both caught with the cause named' : `NOT named: ${missing.join(', ')}`;
   console.log(`breaks on a consumer's app: ${named}; the app itself ${untouched ? 'unchanged' : 'CHANGED'}`);

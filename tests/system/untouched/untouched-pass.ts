@@ -98,7 +98,7 @@ const OTHER_MODES: RunMode[] = [
         ['sanctum-spa-kit', 'breaks', '--app-dir', appDir, '--only=http-only-off'],
         { cwd: options.consumerDir, env: consumerEnv(appDir, options) },
       );
-      return /^✓ http-only-off /m.test(result.outputTail) ? [] : [`the break was not named:\n${result.outputTail}`];
+      return /^✓ +http-only-off /m.test(result.outputTail) ? [] : [`the break was not named:\n${result.outputTail}`];
     },
   },
   {
