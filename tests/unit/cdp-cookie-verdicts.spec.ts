@@ -252,7 +252,8 @@ test.describe('the CDP log, fed the events in the order Chromium sent them', () 
     session.emit('Network.loadingFinished', { requestId: '9.1' });
     let settled = false;
     const settling = log.settled(onApi, 5_000).then(() => (settled = true));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Every event so far is handled synchronously: one turn of the event loop shows whether settled() returned.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(settled, 'the answer’s extra info is still to come').toBe(false);
     session.emit('Network.responseReceivedExtraInfo', { ...sameSiteNoneInsecure, requestId: '9.1' });
     await settling;
