@@ -110,8 +110,8 @@ function topologyProjects(): Project[] {
     metadata: { diagnosis },
     use,
   });
-  const ssr = (forwardOrigin: boolean) => ({
-    sanctum: { ...settings, backend: withSpa(settings.backend, bundledSsrSpa({ forwardOrigin })) },
+  const ssr = (forwardOrigin: boolean, identityOnServer = false) => ({
+    sanctum: { ...settings, backend: withSpa(settings.backend, bundledSsrSpa({ forwardOrigin, identityOnServer })) },
   });
   const https = (topology: Partial<HttpsTopology> = {}) => ({
     sanctum: { ...settings, topology: { https: { domain: 'example.test', ...topology } } },
@@ -174,6 +174,13 @@ function topologyProjects(): Project[] {
       testMatch: ['topology/ssr-flows.spec.ts', 'topology/ssr.spec.ts'],
       workers: 1,
       use: ssr(true),
+    },
+    {
+      name: 'ssr identity: only the server asks who the visitor is, the browser never does',
+      testDir: './tests',
+      testMatch: ['topology/ssr-flows.spec.ts', 'topology/ssr-identity.spec.ts'],
+      workers: 1,
+      use: ssr(true, true),
     },
     {
       name: 'ssr twin: the server forwards cookies without Origin/Referer',

@@ -19,12 +19,20 @@ export const bundledSpa: SpaOption = {
 
 /**
  * The bundled SPA rendered on the server (the SSR topology): each page asks
- * the API who the visitor is first. forwardOrigin false is its twin.
+ * the API who the visitor is first. forwardOrigin false is its twin;
+ * identityOnServer, the shape whose browser never asks GET /api/user.
  */
-export function bundledSsrSpa({ forwardOrigin }: { forwardOrigin: boolean }): SpaOption {
+export function bundledSsrSpa({
+  forwardOrigin,
+  identityOnServer = false,
+}: {
+  forwardOrigin: boolean;
+  identityOnServer?: boolean;
+}): SpaOption {
   return {
     serve: async ({ apiOrigin, host, port }) => {
-      const renderPage = ssrRenderer({ apiOrigin, spaOrigin: `http://${host}:${port}`, forwardOrigin });
+      const spaOrigin = `http://${host}:${port}`;
+      const renderPage = ssrRenderer({ apiOrigin, spaOrigin, forwardOrigin, identityOnServer });
       const server = await startSpaServer({ distDir: spaDistDir, host: '127.0.0.1', port, apiOrigin, renderPage });
       return { stop: () => server.close() };
     },

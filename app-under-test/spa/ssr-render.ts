@@ -13,9 +13,19 @@ export interface SsrOptions {
   spaOrigin: string;
   /** False for the twin: the cookies are forwarded without Origin/Referer, and Sanctum sees a stateless call. */
   forwardOrigin: boolean;
+  /**
+   * Server-side identity: the answer is written into the page (#server-identity) and the SPA takes it from
+   * there, never asking GET /api/user in the browser. Otherwise the SPA asks again once it runs.
+   */
+  identityOnServer?: boolean;
 }
 
-export function ssrRenderer({ apiOrigin, spaOrigin, forwardOrigin }: SsrOptions): PageRenderer {
+export function ssrRenderer({
+  apiOrigin,
+  spaOrigin,
+  forwardOrigin,
+  identityOnServer = false,
+}: SsrOptions): PageRenderer {
   return async (request: IncomingMessage, indexHtml: string) => {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (request.headers.cookie) headers.Cookie = request.headers.cookie;
@@ -25,8 +35,13 @@ export function ssrRenderer({ apiOrigin, spaOrigin, forwardOrigin }: SsrOptions)
     const state = user
       ? `<p data-ssr="signed-in">Signed in as ${escapeHtml(user.name)} (${escapeHtml(user.email)})</p>`
       : '<p data-ssr="guest">Signed out</p>';
+    // JSON in a script element the browser does not run; "<" escaped so no value can close it.
+    const identityJson = JSON.stringify({ user: user ?? null }).replace(/</g, '\\u003c');
+    const identity = identityOnServer
+      ? `<script id="server-identity" type="application/json">${identityJson}</script>`
+      : '';
     return {
-      html: indexHtml.replace('<div id="root"></div>', `<div id="root">${state}</div>`),
+      html: indexHtml.replace('<div id="root"></div>', `<div id="root">${state}</div>${identity}`),
       headers: {
         // What the server-side call got and sent: the kit's diagnosis reads them.
         [SSR_API_STATUS_HEADER]: String(answer.status),

@@ -9,16 +9,23 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
-export function App({ api }: { api: ApiClient }) {
-  const [isLoading, setIsLoading] = useState(true);
+interface AppProps {
+  api: ApiClient;
+  /** The visitor as the page's server found it (server-side identity); undefined when the SPA asks the API itself. */
+  serverIdentity?: { user: User | null };
+}
+
+export function App({ api, serverIdentity }: AppProps) {
+  const [isLoading, setIsLoading] = useState(serverIdentity === undefined);
   const [isWrong, setIsWrong] = useState(false);
-  const [user, setUser] = useState<User | null>(null);
+  const [user, setUser] = useState<User | null>(serverIdentity?.user ?? null);
   const [alertText, setAlertText] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const isAuthenticated = user !== null;
 
   // An existing session cookie may already authenticate us; ask before showing the form.
   useEffect(() => {
+    if (serverIdentity !== undefined) return;
     let isCurrent = true;
     fetchCurrentUser(api)
       .then((current) => {
@@ -33,7 +40,7 @@ export function App({ api }: { api: ApiClient }) {
     return () => {
       isCurrent = false;
     };
-  }, [api]);
+  }, [api, serverIdentity]);
 
   // Runs one user action: one request sequence in flight at a time, fresh alert each time.
   async function run(action: () => Promise<void>) {
@@ -58,6 +65,8 @@ export function App({ api }: { api: ApiClient }) {
         return;
       }
       if (!isSuccess(response.status)) throw new Error(describeFailure(response));
+      // Server-side identity: the page's server asks who signed in.
+      if (serverIdentity !== undefined) return window.location.reload();
       const signedIn = await fetchCurrentUser(api);
       // Login succeeded but the session did not stick: the classic stateful-domain / cookie misconfiguration.
       if (signedIn === null) throw new Error('Request failed: 401 on GET /api/user right after a successful login');
@@ -68,6 +77,7 @@ export function App({ api }: { api: ApiClient }) {
     run(async () => {
       const response = await api.post('/logout');
       if (!isSuccess(response.status)) throw new Error(describeFailure(response));
+      if (serverIdentity !== undefined) return window.location.reload();
       setUser(null);
     });
 

@@ -60,6 +60,7 @@ export function evidence(browser: Exchange[], more: Partial<Evidence> = {}): Evi
     cookieVerdicts: [],
     otherOriginCalls: [],
     loggedExceptions: [],
+    loggedRequests: [],
     ...more,
   };
 }
