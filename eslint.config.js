@@ -14,6 +14,8 @@ export default tseslint.config(
       'playwright-report/',
       'test-results/',
       '**/node_modules/',
+      // next dev's generated build folders (.next, .next-<port>) in examples/nextjs
+      'examples/nextjs/.next*/',
     ],
   },
   js.configs.recommended,

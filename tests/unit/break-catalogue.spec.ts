@@ -49,7 +49,7 @@ const EXPECTED: Record<string, ExpectedChange> = {
     config: { 'session.same_site': ['lax', 'none'], 'session.secure': [null, false] },
   },
   'http-only-off': { file: '.env', config: { 'session.http_only': [true, false] } },
-  'app-debug-on': { file: '.env', config: { 'app.debug': [false, true] } },
+  'app-debug-on': { file: 'config/app.php', config: { 'app.debug': [false, true] } },
   'stateful-middleware-missing': {
     file: 'bootstrap/app.php',
     lines: { removed: ['\\Laravel\\Sanctum\\Http\\Middleware\\EnsureFrontendRequestsAreStateful::class,'], added: [] },

@@ -24,6 +24,21 @@ const ORIGIN_RULE = 'an origin such as http://localhost:8000 (scheme://host:port
 const withoutKitVariables = (env: NodeJS.ProcessEnv) =>
   Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('KIT_')));
 
+/** A playwright.config.ts of its own, run by Node from its folder, as Playwright loads it: its exit code and stderr. */
+async function runConfig(source: string): Promise<{ code: number; stderr: string }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kit-config-'));
+  try {
+    await writeFile(path.join(dir, 'playwright.config.ts'), source);
+    const env = withoutKitVariables(process.env);
+    return await promisify(execFile)(TSX, ['playwright.config.ts'], { cwd: dir, env }).then(
+      ({ stderr }) => ({ code: 0, stderr }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 interface ConfigFolder {
   dir: string;
   /** Writes the folder's .env. */
@@ -37,7 +52,7 @@ const test = base.extend<{ config: ConfigFolder }>({
   config: async ({}, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kit-settings-'));
     const settings = (options: unknown, env: NodeJS.ProcessEnv = {}, backendFromEnv = true) =>
-      resolveSettings(options, { configDir: dir, env, backendFromEnv });
+      resolveSettings(options, { configDir: dir, writtenIn: 'playwright.config.ts', env, backendFromEnv });
     await use({
       dir,
       dotenv: (lines) =>
@@ -64,25 +79,73 @@ const test = base.extend<{ config: ConfigFolder }>({
 
 test('refuses an unknown option and names the option it most likely meant', async ({ config }) => {
   expect(config.problems({ backend: EXTERNAL, alowWrites: true })).toEqual([
-    'alowWrites: unknown option; did you mean allowWrites?',
+    'alowWrites (from playwright.config.ts): unknown option; did you mean allowWrites?',
   ]);
   expect(config.problems({ backend: EXTERNAL, user: { emial: 'a@b.test' } })).toEqual([
-    'user.emial: unknown option; did you mean email?',
+    'user.emial (from playwright.config.ts): unknown option; did you mean email?',
   ]);
   // Five edits apart in case, none apart without it: the suggestion ignores case.
   expect(config.problems({ backend: EXTERNAL, READYTimeoutMs: 1 })).toEqual([
-    'READYTimeoutMs: unknown option; did you mean readyTimeoutMs?',
+    'READYTimeoutMs (from playwright.config.ts): unknown option; did you mean readyTimeoutMs?',
+  ]);
+  // Nothing close: the keys that object may hold.
+  expect(config.problems({ backend: { external: { ...EXTERNAL.external, timeout: 5 } } })).toEqual([
+    'backend.external.timeout (from playwright.config.ts): unknown option; ' +
+      'expected one of apiUrl, spaUrl, sessionCookie',
   ]);
 });
 
-test('names a problem inside backend.external by its key path, never by a variable', async ({ config }) => {
+test('a typo at any depth is one line naming its key path, never a variable or a missing shape', async ({ config }) => {
   const typo = config.problems({ backend: { external: { apiURL: API, spaUrl: SPA } } });
-  expect(typo).toEqual([
-    `backend.external.apiUrl (or KIT_API_URL): missing; expected ${ORIGIN_RULE}`,
-    'backend.external.apiURL: unknown option; did you mean apiUrl?',
+  expect(typo).toEqual(['backend.external.apiURL (from playwright.config.ts): unknown option; did you mean apiUrl?']);
+  expect(config.problems({ backend: { externl: EXTERNAL.external } })).toEqual([
+    'backend.externl (from playwright.config.ts): unknown option; did you mean external?',
+  ]);
+  const spa = { comand: 'npx vite --port {port}' };
+  expect(config.problems({ backend: { laravel: { appDir: '../api', spa } } })).toEqual([
+    'backend.laravel.spa.comand (from playwright.config.ts): unknown option; did you mean command?',
+  ]);
+  expect(config.problems({ backend: EXTERNAL, expect: { messages: { failedLogn: 'No.' } } })).toEqual([
+    'expect.messages.failedLogn (from playwright.config.ts): unknown option; did you mean failedLogin?',
   ]);
   const badValue = config.problems({ backend: { external: { apiUrl: 'localhost:8000', spaUrl: SPA } } });
-  expect(badValue).toEqual([`backend.external.apiUrl: expected ${ORIGIN_RULE}, got "localhost:8000"`]);
+  expect(badValue).toEqual([
+    `backend.external.apiUrl (from playwright.config.ts): expected ${ORIGIN_RULE}, got "localhost:8000"`,
+  ]);
+});
+
+test("names a Playwright option given to the kit, and a kit option given to Playwright's config", async () => {
+  const factory = fileURLToPath(new URL('../../fixtures/config/define-sanctum-config.ts', import.meta.url));
+  const { stderr, code } = await runConfig(
+    `import { defineSanctumConfig } from ${JSON.stringify(factory)};\n` +
+      `defineSanctumConfig({ backend: ${JSON.stringify(EXTERNAL)}, testDir: './e2e' } as never, ` +
+      `{ allowWrites: true, worker: 2 } as never);\n`,
+  );
+  expect(code).toBe(1);
+  expect(stderr.split('\n').slice(1)).toEqual([
+    "  testDir (from playwright.config.ts): unknown option; it is Playwright's own: pass it in " +
+      "defineSanctumConfig's second argument (the Playwright config)",
+    '  allowWrites (from playwright.config.ts, the Playwright config): a kit option: ' +
+      "pass it in defineSanctumConfig's first argument",
+    '  worker (from playwright.config.ts, the Playwright config): unknown Playwright option; did you mean workers?',
+    '',
+  ]);
+});
+
+test('{port} may be in the command or in its env; a {word} that is no placeholder is named', async ({ config }) => {
+  const laravel = (spa: object) => ({ backend: { laravel: { appDir: '../api', spa } } });
+  const next = { command: 'npx next dev', env: { PORT: '{port}', NEXT_DIST_DIR: '.next-kit/{worker}' } };
+  expect(config.settings(laravel(next)).backend).toMatchObject({ laravel: { spa: next } });
+  const scratch = { command: 'npx vite --port {port} $HOME ${HOME}', env: { VITE_CACHE_DIR: '{scratch}' } };
+  expect(() => config.settings(laravel(scratch))).not.toThrow();
+  expect(config.problems(laravel({ command: 'npx next dev', env: { API: '{api}' } }))).toEqual([
+    'backend.laravel.spa.command (from playwright.config.ts): expected a command with {port} in it, or in its env: ' +
+      `"npx vite --port {port} --strictPort", or env: { PORT: '{port}' }, got "npx next dev"`,
+  ]);
+  expect(config.problems(laravel({ command: 'npx vite --port {port}', env: { DIR: '{scrach}' } }))).toEqual([
+    'backend.laravel.spa.env.DIR (from playwright.config.ts): expected only the placeholders {port}, {api}, ' +
+      '{origin}, {scratch}, {worker} ({scrach}: did you mean {scratch}?), got "{scrach}"',
+  ]);
 });
 
 test('names a variable that holds a bad value, and whether .env or the environment set it', async ({ config }) => {
@@ -96,7 +159,17 @@ test('names a variable that holds a bad value, and whether .env or the environme
   // A password is named, never shown.
   const user = { email: 'a@b.test', password: 42 };
   expect(config.problems({ backend: EXTERNAL, user }, { KIT_API_URL: API })).toEqual([
-    'user.password: expected a non-empty password',
+    'user.password (from playwright.config.ts): expected a non-empty password',
+  ]);
+});
+
+test("the breaks' run slot names each runner's {worker} folders; a slot that is no folder name is refused", async ({
+  config,
+}) => {
+  expect(config.settings({ backend: EXTERNAL }, { SANCTUM_KIT_RUN_SLOT: 'break-2' }).runSlot).toBe('break-2');
+  expect(config.settings({ backend: EXTERNAL }).runSlot).toBeUndefined();
+  expect(config.problems({ backend: EXTERNAL }, { SANCTUM_KIT_RUN_SLOT: '../x' })).toEqual([
+    'SANCTUM_KIT_RUN_SLOT (from the environment): expected letters, digits, - or _, got "../x"',
   ]);
 });
 
@@ -165,7 +238,7 @@ test('passes a driver object and a serve function through as the very objects gi
   expect('driver' in backend && backend.driver).toBe(driver);
   expect('driver' in backend && 'serve' in backend.spa && backend.spa.serve).toBe(serve);
   expect(config.problems({ backend: { driver: { name: 'no start' }, spa: { serve } } })).toEqual([
-    'backend.driver: expected an object with start(options)',
+    'backend.driver (from playwright.config.ts): expected an object with start(options)',
   ]);
 });
 
@@ -217,7 +290,7 @@ test('stops the run with the problems on one screen, without a stack trace', asy
       'sanctum-spa-kit: bad settings (playwright config, .env or environment)',
       '  KIT_READY_TIMEOUT_MS (from .env): expected a positive whole number of milliseconds, got "soon"',
       '  KIT_HOST (from the environment): expected a host name such as localhost, got "bad host"',
-      '  alowWrites: unknown option; did you mean allowWrites?',
+      '  alowWrites (from playwright.config.ts): unknown option; did you mean allowWrites?',
       '',
     ].join('\n'),
   );

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { test, expect } from '@playwright/test';
 import { freePort } from '../../fixtures/runtime/process/free-port.ts';
+import { scratchDir } from '../../fixtures/runtime/process/scratch-dir.ts';
 import { KitError } from '../../fixtures/core/errors/kit-error.ts';
 import { SpaPortInUse, startSpaCommand, type SpaCommandOptions } from '../../fixtures/runtime/spa/spa-command.ts';
 import { alive, killGroupIfAlive, pidsIn } from './support/test-processes.ts';
@@ -209,4 +210,38 @@ test('a worker that exits without stop() takes the group with it', async () => {
     killGroupIfAlive(pids[0]); // should the handler have failed
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('{scratch} is an empty folder of the server’s own, gone after stop(); {worker}: the worker’s index', async () => {
+  // The server reports what it got, and writes into its scratch folder as a build would.
+  const server = nodeScript(`
+    const fs = require("fs");
+    const dir = process.env.BUILD_DIR;
+    const empty = fs.readdirSync(dir).length === 0;
+    fs.writeFileSync(dir + "/build-state", "compiled");
+    const answer = JSON.stringify({ dir, empty, worker: process.env.WORKER });
+    require("http").createServer((q, s) => s.end(answer)).listen({port});
+  `);
+  const opts = await options(server, { env: { BUILD_DIR: '{scratch}', WORKER: 'w{worker}' }, workerName: '3' });
+  const spa = await startSpaCommand(opts);
+  let dir: string | undefined;
+  try {
+    const answer = (await (await fetch(spa.origin)).json()) as { dir: string; empty: boolean; worker: string };
+    dir = answer.dir;
+    expect(path.isAbsolute(dir) && answer.empty).toBe(true);
+    expect(dir.startsWith(scratchDir('spa'))).toBe(true);
+    expect(answer.worker).toBe('w3');
+    expect(await readdir(dir)).toEqual(['build-state']);
+  } finally {
+    await spa.stop();
+  }
+  await expect(stat(dir)).rejects.toThrow('ENOENT');
+});
+
+test('a {scratch} folder is removed when its server fails to start too', async () => {
+  const script = nodeScript(`console.log("SCRATCH", process.env.BUILD_DIR); process.exit(2)`);
+  const error = await rejection(startSpaCommand(await options(script, { env: { BUILD_DIR: '{scratch}' } })));
+  const dir = /SCRATCH (\S+)/.exec(error.message)?.[1];
+  expect(dir, 'the failure report shows the output naming the folder').toBeTruthy();
+  await expect(stat(dir!)).rejects.toThrow('ENOENT');
 });

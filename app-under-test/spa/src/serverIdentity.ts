@@ -4,7 +4,7 @@
 // loads the page again so that the server asks.
 import type { User } from './user';
 
-export const SERVER_IDENTITY_ELEMENT_ID = 'server-identity';
+const SERVER_IDENTITY_ELEMENT_ID = 'server-identity';
 
 /** What the server found, or undefined when no server rendered the page (the SPA asks itself). */
 export function readServerIdentity(): { user: User | null } | undefined {

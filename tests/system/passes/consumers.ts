@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { finish, startProcess } from 'sanctum-spa-kit/driver';
@@ -8,6 +8,7 @@ import { appDirOf, projectDir } from '../../../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../../../app-under-test/harness/settings.ts';
 import { freshConsumer } from '../consumer/fresh-consumer.ts';
 import { leftoversOf } from '../consumer/leftovers.ts';
+import { unopenableLocations } from '../consumer/openable-locations.ts';
 import { packKit } from '../consumer/pack-kit.ts';
 import { copyAsTeamApp } from '../consumer/team-app-copy.ts';
 import { addUsersColumn, usersDifference, usersRows } from '../consumer/users-table.ts';
@@ -44,7 +45,7 @@ export async function consumersPass(): Promise<PassResult[]> {
             ? ` (remember_token rotated by Laravel's logout for ${rememberTokenRotated} user(s))`
             : '';
           console.log(`users table: ${changes.length === 0 ? 'unchanged' : changes.join('; ')}${rotated}`);
-          return { ...result, failed: result.failed + changes.length };
+          return { ...result, failed: result.failed + changes.length + (await locationsProblems(result)) };
         },
       ),
     );
@@ -66,7 +67,13 @@ export async function consumersPass(): Promise<PassResult[]> {
         console.log(
           `SESSION_HTTP_ONLY=false: ${named ? 'red, naming HttpOnly, as it must' : 'NOT caught as it must be'}`,
         );
-        return { name: result.name, passed: named ? 1 : 0, failed: named ? 0 : 1, jsonFile: result.jsonFile };
+        const unopenable = await locationsProblems(result);
+        return {
+          name: result.name,
+          passed: named ? 1 : 0,
+          failed: (named ? 0 : 1) + unopenable,
+          jsonFile: result.jsonFile,
+        };
       }),
     );
   } finally {
@@ -77,6 +84,20 @@ export async function consumersPass(): Promise<PassResult[]> {
   await installExample();
   results.push(await laravelAppDirRun(tarball));
   return results;
+}
+
+/**
+ * The tests' locations and a failure's stack frames, which must be files a user can open (the kit's
+ * shipped sources through its source maps), never the bundle: prints them, returns their number.
+ */
+async function locationsProblems(result: PassResult): Promise<number> {
+  const problems = await unopenableLocations(result.jsonFile);
+  console.log(
+    problems.length === 0
+      ? 'test locations and failure frames: files a user can open'
+      : `test locations or failure frames a user cannot open:\n  ${problems.slice(0, 10).join('\n  ')}`,
+  );
+  return problems.length;
 }
 
 /** Runs a consumer directory's suite against a fresh `npm run dev` stack with the app's `env`, stopped after. */
@@ -100,6 +121,7 @@ async function laravelAppDirRun(tarball: string): Promise<PassResult> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'sanctum-kit-appdir-'));
   const appCopy = path.join(scratch, 'api');
   await copyAsTeamApp(appDirOf(DEFAULT_LINE.laravel), appCopy);
+  await withInstallersDebug(appCopy);
   const dir = await laravelAppConsumer(tarball);
   const name = 'laravel appDir (a copy of the bundled app), 2 workers';
   const result = await runPlaywright({ name, env: { APP_DIR: appCopy, SPA_DIR: exampleDir }, args: [], cwd: dir });
@@ -114,6 +136,15 @@ async function laravelAppDirRun(tarball: string): Promise<PassResult> {
   await rm(dir, { recursive: true, force: true });
   await rm(scratch, { recursive: true, force: true });
   return result;
+}
+
+/**
+ * The .env as the installers leave it, APP_DEBUG=true: a team's development .env, which must not fail the debug
+ * checks (the kit runs the app with APP_DEBUG=false unless told, docs/team-app.md).
+ */
+async function withInstallersDebug(appDir: string): Promise<void> {
+  const envFile = path.join(appDir, '.env');
+  await writeFile(envFile, (await readFile(envFile, 'utf8')).replace(/^APP_DEBUG=.*$/m, 'APP_DEBUG=true'));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { maskReporterPath } from 'sanctum-spa-kit/config';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { runProcess } from 'sanctum-spa-kit/driver';
@@ -41,7 +42,8 @@ export async function runPlaywright(run: PlaywrightRun): Promise<PassResult> {
     PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
     PLAYWRIGHT_HTML_OUTPUT_DIR: reportDirOf(run.name),
   };
-  const args = ['playwright', 'test', '--reporter=list,json,html', ...run.args];
+  // The kit's masking reporter first, as the config would have it: --reporter replaces the config's reporters.
+  const args = ['playwright', 'test', `--reporter=${maskReporterPath},list,json,html`, ...run.args];
   const cwd = run.cwd ?? projectDir;
   const { exit } = await runProcess({
     label: 'npx playwright test',
