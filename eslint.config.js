@@ -14,7 +14,7 @@ export default tseslint.config(
       'playwright-report/',
       'test-results/',
       '**/node_modules/',
-      // next dev's generated build folders (.next, .next-<port>) in examples/nextjs
+      // next dev's generated build folders (.next, .next-kit/<worker>) in examples/nextjs
       'examples/nextjs/.next*/',
     ],
   },

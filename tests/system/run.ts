@@ -45,7 +45,9 @@ const PASSES: SystemPass[] = [
   },
   {
     name: 'secrets',
-    proves: "a run's artefacts hold no password nor whole cookie value (and the scan can fail)",
+    proves:
+      "a green and a failed run's artefacts (native, laravel mode) hold no password nor whole cookie or token " +
+      'value (and the scan can fail)',
     run: secretsPass,
   },
   {
@@ -54,7 +56,11 @@ const PASSES: SystemPass[] = [
     run: consumersPass,
   },
   { name: 'doctor', proves: 'the doctor: ✓ on the bundled stack, the named ✗ on misconfigured ones', run: doctorPass },
-  { name: 'example', proves: 'examples/consumer as its users run it (the main job)', run: examplePass },
+  {
+    name: 'example',
+    proves: 'examples/consumer and examples/nextjs as their users run them (the main job)',
+    run: examplePass,
+  },
   {
     name: 'untouched',
     proves: "a team's app byte-identical after every kind of run, in teams' setups",

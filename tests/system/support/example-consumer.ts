@@ -8,12 +8,18 @@ import { runCommand } from './playwright-pass.ts';
 export const exampleDir = path.join(projectDir, 'examples', 'consumer');
 
 /**
- * examples/consumer's dependencies, the kit's current tarball among them (npm keeps a file: tarball it has seen, so it
- * goes first).
+ * examples/nextjs: a team's server-rendered Next.js frontend (create-next-app, then its own login page and axios),
+ * tested in laravel mode against the bundled Laravel app.
  */
-export async function installExample(): Promise<void> {
-  await rm(path.join(exampleDir, 'node_modules', 'sanctum-spa-kit'), { recursive: true, force: true });
-  await runCommand('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], exampleDir);
+export const nextjsExampleDir = path.join(projectDir, 'examples', 'nextjs');
+
+/**
+ * An example's dependencies (examples/consumer unless told), the kit's current tarball among them (npm keeps a file:
+ * tarball it has seen, so it goes first).
+ */
+export async function installExample(dir = exampleDir): Promise<void> {
+  await rm(path.join(dir, 'node_modules', 'sanctum-spa-kit'), { recursive: true, force: true });
+  await runCommand('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], dir);
 }
 
 /**
