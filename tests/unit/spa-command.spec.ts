@@ -93,6 +93,17 @@ test('a command that exits before it is ready fails with its exit code and outpu
   expect(Date.now() - started).toBeLessThan(10_000); // did not wait for the 60 s timeout
 });
 
+test('a dev server refusing a build folder another holds is reported as a shared build folder', async () => {
+  // As Next 16 prints it (build/lockfile.js), colours included, before it exits 1.
+  const nextLock = '\\u001b[31m⨯\\u001b[39m Another \\u001b[36mnext dev\\u001b[39m server is already running.';
+  const error = await rejection(
+    startSpaCommand(await options(nodeScript(`console.error("${nextLock}"); process.exit(1)`))),
+  );
+  expect(error.message).toContain('It found its build folder locked by another dev server');
+  expect(error.message).toContain('Another next dev server is already running.');
+  expect(error.message).toContain('{worker} or {scratch}');
+});
+
 test('a missing program is named', async () => {
   const error = await rejection(startSpaCommand(await options('no-such-dev-server-xyz --port {port}')));
   expect(error).toBeInstanceOf(KitError);
