@@ -16,6 +16,7 @@ import { ALL_BACKEND_LINES, describeLine, sameLine, type BackendLine } from './a
 import { projectDir } from './app-under-test/harness/paths.ts';
 import { resolveBackendName, type BackendName } from './app-under-test/harness/resolve-backend.ts';
 import { loadHarnessSettings } from './app-under-test/harness/settings.ts';
+import { harnessRoles, harnessUser } from './app-under-test/harness/test-accounts.ts';
 import { exitOnKitError } from 'sanctum-spa-kit/driver';
 
 const harness = (() => {
@@ -45,7 +46,9 @@ process.env.KIT_RUN_ID ??= String(process.pid);
 const config = defineSanctumConfig(
   {
     backend: backendFor(defaultLine),
-    user: { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD },
+    user: harnessUser(harness),
+    // tests/flows/signed-in.spec.ts starts tests signed in as each.
+    roles: harnessRoles(harness),
     host: harness.KIT_HOST,
   },
   {

@@ -139,7 +139,7 @@ await runCli(async () => {
     php: harness.KIT_PHP_BINARY,
     env: {},
     host: harness.KIT_HOST,
-    user,
+    users: [user],
     readyTimeoutMs: 15_000,
   });
   if (parts.has('native-start') || parts.has('spa-servers')) await native.prepare();

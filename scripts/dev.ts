@@ -10,6 +10,7 @@ import { provisionBundledApp } from '../app-under-test/harness/provision-bundled
 import { LARAVEL_LINES, type LaravelLine } from '../app-under-test/harness/lines.ts';
 import { appDirOf, projectDir, spaDistDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
+import { harnessAccounts, harnessUser } from '../app-under-test/harness/test-accounts.ts';
 import { startSpaServer } from '../app-under-test/spa/server.ts';
 import { runCli } from './cli-errors.ts';
 
@@ -28,14 +29,14 @@ await runCli(async () => {
     throw new BackendStartError(`--line=${line}: expected one of ${LARAVEL_LINES.join(', ')}`);
   const host = harness.KIT_HOST;
   const spaOrigin = values['spa-origin'] ?? `http://${host}:${values['spa-port']}`;
-  const user = { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD };
+  const user = harnessUser(harness);
   await provisionBundledApp(harness, line);
   const api = new LaravelAppBackend({
     appDir: appDirOf(line),
     php: harness.KIT_PHP_BINARY,
     env: {},
     host,
-    user,
+    users: harnessAccounts(harness),
     readyTimeoutMs: 15_000,
   });
   await api.prepare();

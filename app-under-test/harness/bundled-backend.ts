@@ -7,6 +7,7 @@ import { describeLine, NATIVE_PHP_LINE, type BackendLine } from './lines.ts';
 import { appDirOf, spaDistDir } from './paths.ts';
 import type { BackendName } from './resolve-backend.ts';
 import type { HarnessSettings } from './settings-schema.ts';
+import { harnessAccounts } from './test-accounts.ts';
 
 /** The bundled SPA, served from the worker's own process (ready in milliseconds), pointed at that worker's API. */
 export const bundledSpa: SpaOption = {
@@ -63,9 +64,9 @@ export function bundledBackend(
   const key = describeLine(line);
   let backend = dockerBackends.get(key);
   if (!backend) {
-    const user = { email: settings.KIT_TEST_USER_EMAIL, password: settings.KIT_TEST_USER_PASSWORD };
+    const users = harnessAccounts(settings);
     backend = {
-      driver: new DockerBackend({ host: settings.KIT_HOST, line, dockerBinary: settings.KIT_DOCKER_BINARY, user }),
+      driver: new DockerBackend({ host: settings.KIT_HOST, line, dockerBinary: settings.KIT_DOCKER_BINARY, users }),
       spa: bundledSpa,
     };
     dockerBackends.set(key, backend);

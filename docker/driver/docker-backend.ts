@@ -26,8 +26,8 @@ export interface DockerBackendOptions {
   /** The kit's host name in URLs, e.g. localhost (KIT_HOST). */
   host: string;
   line: BackendLine;
-  /** The test user: created in each container's database, whatever the image was seeded with. */
-  user: TestUser;
+  /** The test users (the test user, the roles'): created in each container's database, whatever the image was seeded with. */
+  users: TestUser[];
   /** The docker client; defaultDockerBinary() says which and why. */
   dockerBinary?: string;
   /** Labels this run's containers; Playwright workers share their runner's pid, the default. */
@@ -142,10 +142,9 @@ export class DockerBackend implements BackendDriver {
           'php',
           `${kitScriptsInImage}/ensure-test-user.php`,
           `${appInImage}/api`,
-          this.options.user.email,
-          this.options.user.password,
+          ...this.options.users.flatMap((user) => [user.email, user.password]),
         ],
-        'creating the test user in the container (ensure-test-user.php)',
+        'creating the test users in the container (ensure-test-user.php)',
       );
       const kitPhp = (script: KitPhpScript, args: string[] = []) =>
         this.docker.runOrFail(

@@ -55,7 +55,7 @@ export async function benchDocker(
     await measure(5, () => currentApiImage(docker, variant)),
   );
 
-  const backend = new DockerBackend({ host, line: variant, user });
+  const backend = new DockerBackend({ host, line: variant, users: [user] });
   let stopTimes: number[] = [];
   report(
     'API container start to /up 200 (docker, cached image, includes app facts)',

@@ -44,6 +44,7 @@ export async function benchTopology(
   const settings: SanctumSettings = {
     backend: { laravel: { appDir: appDirOf(DEFAULT_LINE.laravel), php: harness.KIT_PHP_BINARY, spa: bundledSpa } },
     user: { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD },
+    roles: {},
     expect: {},
     allowWrites: false,
     showSecrets: false,
