@@ -16,6 +16,11 @@ export default defineSanctumConfig(
         },
       },
     },
+    // The roles e2e/account.spec.ts signs in as: the kit creates each in its database copies.
+    roles: {
+      member: { email: 'test@example.com', password: 'password' },
+      reviewer: { email: 'reviewer@example.com', password: 'password', name: 'Reviewer' },
+    },
   },
   { testDir: './e2e', workers: 2, fullyParallel: true },
 );
