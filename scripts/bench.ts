@@ -3,7 +3,8 @@
 // only. --docker-cold also times base and API image builds from nothing (it
 // removes the kit's images, the Debian base and Docker's build cache first).
 // --only runs some parts: provisioning, native-start, docker, spa, spa-servers,
-// topology, suites, flows-floor (the five flows, kit / bare @playwright/test).
+// topology, suites, flows-floor (the five flows, kit / bare @playwright/test), signed-in (a saved
+// signed-in state against a sign-in per test).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,13 +27,24 @@ import { formatRow, measure, type Figures } from './bench/measure.ts';
 import { benchFlowsFloor } from './bench/flows-floor.ts';
 import { freshAppCopy } from './bench/provisioning.ts';
 import { benchSpaServers } from './bench/spa-servers.ts';
+import { benchSignedIn } from './bench/signed-in.ts';
 import { benchSuites } from './bench/suite.ts';
 import { benchTopology } from './bench/topology.ts';
 import { runCli } from './cli-errors.ts';
 
 const report = (label: string, runs: number, figures: Figures) => console.log(formatRow(label, runs, figures));
 
-const PARTS = ['provisioning', 'native-start', 'docker', 'spa', 'spa-servers', 'topology', 'suites', 'flows-floor'];
+const PARTS = [
+  'provisioning',
+  'native-start',
+  'docker',
+  'spa',
+  'spa-servers',
+  'topology',
+  'suites',
+  'flows-floor',
+  'signed-in',
+];
 
 /** The parts --only=a,b names (every part without it); an unknown name stops the bench before anything runs. */
 function chosenParts(): Set<string> {
@@ -152,6 +164,7 @@ await runCli(async () => {
   if (parts.has('topology')) await benchTopology(report, harness);
   if (parts.has('suites')) await benchSuites(report, withDocker ? ['docker', 'native'] : ['native']);
   if (parts.has('flows-floor')) await benchFlowsFloor(report, harness);
+  if (parts.has('signed-in')) await benchSignedIn(report);
   console.log(
     `\nmachine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ` +
       `${process.version}${withDocker ? '' : '; no Docker engine answered, docker rows skipped'}`,
