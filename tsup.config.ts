@@ -12,6 +12,7 @@ export default defineConfig({
     fixtures: 'fixtures/public/fixtures.ts',
     diagnosis: 'fixtures/public/diagnosis.ts',
     driver: 'fixtures/public/driver.ts',
+    reporter: 'fixtures/public/reporter.ts',
     'playwright/global-setup': 'fixtures/playwright/global-setup.ts',
     'playwright/diagnosis-reporter': 'fixtures/playwright/diagnosis-reporter.ts',
     'playwright/mask-reporter': 'fixtures/playwright/mask-reporter.ts',

@@ -16,6 +16,7 @@ const ENTRIES: Record<string, string> = {
   fixtures: 'sanctum-spa-kit/fixtures',
   diagnosis: 'sanctum-spa-kit/diagnosis',
   driver: 'sanctum-spa-kit/driver',
+  reporter: 'sanctum-spa-kit/reporter',
 };
 
 function exportedNames(): Map<string, string[]> {
@@ -71,5 +72,6 @@ await runCli(async () => {
   if (problems.length > 0) {
     throw new KitError(`docs/public-api.md differs from the package's entries:\n  ${problems.join('\n  ')}`);
   }
-  console.log('docs/public-api.md: every export of the five entries is listed, and nothing else');
+  const entries = Object.keys(ENTRIES).length;
+  console.log(`docs/public-api.md: every export of the ${entries} entries is listed, and nothing else`);
 });

@@ -16,7 +16,9 @@ import { examplePass } from './passes/example.ts';
 import { kitPass } from './passes/kit.ts';
 import { killPass } from './passes/kill.ts';
 import { secretsPass } from './passes/secrets.ts';
+import { shardsPass } from './passes/shards.ts';
 import { untouchedPass } from './passes/untouched.ts';
+import { workflowPass } from './passes/workflow.ts';
 import type { PassResult } from './support/playwright-pass.ts';
 
 interface RunOptions {
@@ -36,6 +38,12 @@ const PASSES: SystemPass[] = [
     name: 'kit',
     proves: 'the suite on every backend this machine has (docker matrix, native), then the topologies',
     run: kitPass,
+  },
+  {
+    name: 'shards',
+    proves:
+      "two shards at once (one broken), blobs merged: every test's traffic, diagram and trace kept, the headline whole",
+    run: shardsPass,
   },
   { name: 'concurrent', proves: 'two runs at once with provisioning due, both green', run: concurrentPass },
   {
@@ -60,6 +68,12 @@ const PASSES: SystemPass[] = [
     name: 'example',
     proves: 'examples/consumer and examples/nextjs as their users run them (the main job)',
     run: examplePass,
+  },
+  {
+    name: 'workflow',
+    proves:
+      "docs/ci/github-actions.yml's shard and merge commands, verbatim, in examples/nextjs: shards at once, merged",
+    run: workflowPass,
   },
   {
     name: 'untouched',
