@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
@@ -6,7 +7,8 @@ import type { SanctumSettings } from 'sanctum-spa-kit/config';
 import { exitOnKitError } from 'sanctum-spa-kit/driver';
 import { buildSpa } from '../spa/build.ts';
 import { LARAVEL_LINES } from './lines.ts';
-import { appDirOf, projectDir } from './paths.ts';
+import { appDirOf, projectDir, spaDistDir } from './paths.ts';
+import { openingUiMode } from 'sanctum-spa-kit/config';
 import { provisionBundledApp } from './provision-bundled-app.ts';
 import { loadHarnessSettings } from './settings.ts';
 
@@ -29,11 +31,16 @@ export default async function harnessGlobalSetup(config: FullConfig): Promise<vo
     const nativeLines = LARAVEL_LINES.filter((line) =>
       backends.some((backend) => 'laravel' in backend && backend.laravel.appDir === appDirOf(line)),
     );
+    // Opening the UI (--ui) on a checkout provisioned and built before starts nothing: what changed since is
+    // applied by the next `npx playwright test` (or npm run provision).
+    const uiMode = openingUiMode();
     if (nativeLines.length > 0) {
       const settings = loadHarnessSettings(projectDir);
-      for (const line of nativeLines) await provisionBundledApp(settings, line);
+      for (const line of nativeLines)
+        if (!uiMode || !existsSync(path.join(appDirOf(line), 'vendor', 'autoload.php')))
+          await provisionBundledApp(settings, line);
     }
-    if (backends.some((backend) => !('external' in backend))) await buildSpa();
+    if (backends.some((backend) => !('external' in backend)) && (!uiMode || !existsSync(spaDistDir))) await buildSpa();
   } catch (error) {
     exitOnKitError(error);
   }
