@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     ignores: [
+      '.cache/',
       'dist/',
       'app-under-test/apps/',
       'app-under-test/spa/dist/',

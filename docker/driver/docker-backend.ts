@@ -26,7 +26,7 @@ export interface DockerBackendOptions {
   /** The kit's host name in URLs, e.g. localhost (KIT_HOST). */
   host: string;
   line: BackendLine;
-  /** The test users (the test user, the roles'): created in each container's database, whatever the image was seeded with. */
+  /** The test users (the test user, the roles'): created in each container's database, whatever the image holds. */
   users: TestUser[];
   /** The docker client; defaultDockerBinary() says which and why. */
   dockerBinary?: string;

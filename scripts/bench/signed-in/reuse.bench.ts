@@ -4,7 +4,7 @@
 import { expect, SpaPage, test } from 'sanctum-spa-kit';
 import { bundledSpaAdapter } from '../../../tests/bundled-spa/adapter.ts';
 
-export const SIGNED_IN_TESTS = 30;
+const SIGNED_IN_TESTS = 30;
 
 test.use({ spaAdapter: bundledSpaAdapter, signedInAs: 'user' });
 
