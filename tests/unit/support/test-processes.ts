@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 
 /**
@@ -35,4 +35,43 @@ export function pidsIn(text: string): number[] {
     .trim()
     .split(/\s+/)
     .map(Number);
+}
+
+/**
+ * The processes of group `group` still running (zombies, which have exited,
+ * left out), read from /proc; elsewhere, [group] while kill(-group, 0) reaches one.
+ */
+export function liveGroupMembers(group: number): string[] {
+  if (process.platform !== 'linux') {
+    try {
+      process.kill(-group, 0);
+      return [String(group)];
+    } catch {
+      return [];
+    }
+  }
+  const members: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited while we looked
+    }
+    // pid (comm) state ppid pgrp ...: comm may hold spaces, so read after its last ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) !== group || /^[ZX]/.test(state)) continue;
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    members.push(`${entry} ${commandLine(entry) || name}`);
+  }
+  return members;
+}
+
+function commandLine(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+  } catch {
+    return '';
+  }
 }
