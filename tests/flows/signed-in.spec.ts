@@ -5,9 +5,7 @@ import { bundledSpaAdapter } from '../bundled-spa/adapter.ts';
 // Tests that are not about login start signed in: the kit signs in through the SPA's form once per worker
 // and role, and checks the saved state with GET /api/user before each reuse. Roles: playwright.config.ts.
 test.use({ spaAdapter: bundledSpaAdapter });
-
-/** The break catalogue leaves these out (--grep-invert): they catch nothing the flows do not, and cost a sign-in each. */
-const SIGNED_IN_TAG = '@signed-in';
+// Tagged @signed-in: the break catalogue leaves them out (--grep-invert), they catch nothing the flows do not.
 
 /** The annotation the kit leaves on a signed-in test: how it came by the state. */
 const howSignedIn = () => test.info().annotations.find((annotation) => annotation.type === 'signed in')?.description;
@@ -20,7 +18,7 @@ async function openSignedIn(page: Page, spaOrigin: string) {
 }
 
 for (const role of ['user', 'reviewer'] as const) {
-  test.describe(`signed in as ${role}`, { tag: SIGNED_IN_TAG }, () => {
+  test.describe(`signed in as ${role}`, { tag: '@signed-in' }, () => {
     // In order, in one worker: the second test finds the state the first one used.
     test.describe.configure({ mode: 'serial' });
     test.use({ signedInAs: role });
@@ -43,7 +41,7 @@ for (const role of ['user', 'reviewer'] as const) {
   });
 }
 
-test.describe('a state a test logged out of', { tag: SIGNED_IN_TAG }, () => {
+test.describe('a state a test logged out of', { tag: '@signed-in' }, () => {
   // In order, in one worker: the second test finds the state the first one's logout ended.
   test.describe.configure({ mode: 'serial' });
   test.use({ signedInAs: 'user' });
