@@ -21,6 +21,7 @@ import {
 import { DEFAULT_LINE, LARAVEL_LINES } from '../app-under-test/harness/lines.ts';
 import { appDirOf, projectDir, spaDistDir } from '../app-under-test/harness/paths.ts';
 import { loadHarnessSettings } from '../app-under-test/harness/settings.ts';
+import { harnessUser } from '../app-under-test/harness/test-accounts.ts';
 import { dockerDaemonAnswers } from '../docker/driver/docker-cli.ts';
 import { benchDocker } from './bench/docker.ts';
 import { formatRow, measure, type Figures } from './bench/measure.ts';
@@ -141,7 +142,7 @@ async function benchSpa(): Promise<void> {
 
 await runCli(async () => {
   const harness = loadHarnessSettings(projectDir);
-  const user = { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD };
+  const user = harnessUser(harness);
   const parts = chosenParts();
   const withDocker = await dockerDaemonAnswers();
   console.log(`| step | median | min–max | runs |\n|---|---|---|---|`);

@@ -4,6 +4,7 @@ import { bundledSpa, bundledSsrSpa } from '../../app-under-test/harness/bundled-
 import { DEFAULT_LINE } from '../../app-under-test/harness/lines.ts';
 import { appDirOf } from '../../app-under-test/harness/paths.ts';
 import type { HarnessSettings } from '../../app-under-test/harness/settings-schema.ts';
+import { harnessUser } from '../../app-under-test/harness/test-accounts.ts';
 import { freePort } from '../../fixtures/runtime/process/free-port.ts';
 import { startStack } from '../../fixtures/runtime/stack/start-stack.ts';
 import { topologyHosts } from '../../fixtures/core/topology/https-topology.ts';
@@ -43,7 +44,7 @@ export async function benchTopology(
   );
   const settings: SanctumSettings = {
     backend: { laravel: { appDir: appDirOf(DEFAULT_LINE.laravel), php: harness.KIT_PHP_BINARY, spa: bundledSpa } },
-    user: { email: harness.KIT_TEST_USER_EMAIL, password: harness.KIT_TEST_USER_PASSWORD },
+    user: harnessUser(harness),
     roles: {},
     expect: {},
     allowWrites: false,
